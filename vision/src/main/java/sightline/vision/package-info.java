@@ -1,0 +1,8 @@
+/**
+ * Sightline's plain-Java vision library: images in, immutable results out. No Spring, no database; SLF4J API only.
+ * Sub-packages: {@code model} finds and verifies model files, {@code onnx} owns ONNX Runtime sessions.
+ */
+@NullMarked
+package sightline.vision;
+
+import org.jspecify.annotations.NullMarked;
