@@ -76,6 +76,22 @@ public final class ModelStore {
     return manifest.files().stream().map(this::check).toList();
   }
 
+  /**
+   * Checks every file and fails on the first one that is missing or damaged.
+   *
+   * @return one passing check per manifest file
+   * @throws ModelUnavailableException naming the first bad file, how many others are bad, and what to do
+   */
+  public List<ModelCheck> requireAll() {
+    List<ModelCheck> checks = checkAll();
+    List<ModelCheck> bad = checks.stream().filter(check -> !check.ok()).toList();
+    if (!bad.isEmpty()) {
+      String others = bad.size() == 1 ? "" : " (and " + (bad.size() - 1) + " more)";
+      throw new ModelUnavailableException(bad.getFirst().problem() + others + ": " + FETCH_HINT + ".");
+    }
+    return checks;
+  }
+
   /** Checks one file: present, and its SHA-256 equal to the manifest's. */
   public ModelCheck check(ModelFile file) {
     Path path = pathOf(file);

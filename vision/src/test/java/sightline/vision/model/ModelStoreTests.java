@@ -41,6 +41,17 @@ class ModelStoreTests {
   }
 
   @Test
+  void requireAllNamesTheFirstMissingFileAndCountsTheRest() {
+    var store = new ModelStore(temp, ModelManifest.bundled());
+    int files = store.manifest().files().size();
+    assertThatThrownBy(store::requireAll)
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("Model file fr_detect is missing")
+        .hasMessageContaining("(and " + (files - 1) + " more)");
+    assertThat(ModelStore.atDefaultLocation().requireAll()).hasSize(files);
+  }
+
+  @Test
   void aMissingModelIsRefusedWithWhereItWasExpected() {
     var store = new ModelStore(temp, ModelManifest.bundled());
     assertThatThrownBy(() -> store.verifiedPath("fr_detect"))

@@ -1,0 +1,71 @@
+package sightline.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place errors become responses. {@code /api/**} requests get RFC 9457 {@code application/problem+json};
+ * page requests get the friendly {@code error} page with the same status (through the servlet error dispatch).
+ * Unexpected failures are logged with an incident id that the response repeats, never with details the caller
+ * should not see.
+ */
+@ControllerAdvice
+class ErrorHandling extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+  private final MessageSource messages;
+
+  ErrorHandling(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(Exception.class)
+  @Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+    String incident = UUID.randomUUID().toString();
+    log.error("Unexpected failure, incident {}", incident, ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        messages.getMessage("problem.unexpected", new Object[] {incident}, LocaleContextHolder.getLocale()));
+    problem.setProperty("incident", incident);
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())) {
+      HttpServletResponse response = servlet.getResponse();
+      if (response != null && !response.isCommitted()) {
+        try {
+          headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+          response.sendError(status.value()); // rendered by the error view, in the page's language
+          return null;
+        } catch (IOException e) {
+          log.debug("Could not send error page", e);
+        }
+      }
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+}

@@ -1,0 +1,90 @@
+package sightline.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver, with a fake camera that plays a Y4M file. Nothing is
+ * downloaded: when the browser is missing the test is skipped with the reason, or fails when
+ * {@code SIGHTLINE_REQUIRE_BROWSER=1} (CI sets it).
+ */
+final class Browser implements AutoCloseable {
+
+  private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
+  private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /** Skips (or, where the browser is required, fails) the calling test when Chromium or its driver is missing. */
+  static void assumeInstalled() {
+    if (find(CHROMIUM).isPresent() && find(DRIVER).isPresent()) {
+      return;
+    }
+    String reason = "Browser tests need Debian's chromium and chromium-driver packages "
+        + "(apt-get install chromium chromium-driver); they were not found.";
+    if ("1".equals(System.getenv("SIGHTLINE_REQUIRE_BROWSER"))) {
+      fail(reason + " SIGHTLINE_REQUIRE_BROWSER=1 makes this a failure.");
+    }
+    Assumptions.abort(reason);
+  }
+
+  /** Starts headless Chromium whose camera plays {@code video} in a loop. */
+  static Browser withFakeCamera(Path video) throws IOException {
+    assumeInstalled();
+    Path profile = Files.createTempDirectory("sightline-chromium");
+    var options = new ChromeOptions();
+    options.setBinary(find(CHROMIUM).orElseThrow());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile,
+        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(find(DRIVER).orElseThrow()))
+        .usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), profile);
+  }
+
+  WebDriverWait await(Duration timeout) {
+    return new WebDriverWait(driver, timeout);
+  }
+
+  /** Saves a PNG screenshot under {@code target/browser/} and returns its path. */
+  Path screenshot(String name) throws IOException {
+    Path target = Path.of("target", "browser", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    return target;
+  }
+
+  @Override
+  public void close() throws IOException {
+    driver.quit();
+    try (var walk = Files.walk(profile)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static Optional<String> find(List<String> candidates) {
+    return candidates.stream().filter(c -> Files.isExecutable(Path.of(c))).findFirst();
+  }
+}
