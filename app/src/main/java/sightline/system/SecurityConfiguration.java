@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may reach what. Public: the home page, the camera check, static assets, health, and the API description.
- * Everything else needs a signed-in user; the API answers 401/403 as RFC 9457 problems, pages send people to
- * sign in.
+ * Everything else needs a signed-in user; {@code /admin/**} needs ADMIN. The API answers 401/403 as RFC 9457
+ * problems, pages send people to sign in. Sign-in itself (who may, and the history) is the identity module's
+ * {@code AuthenticationProvider}; Spring Security uses the single provider bean it finds.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,6 +28,8 @@ class SecurityConfiguration {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
+            .requestMatchers("/sign-in", "/setup").permitAll()
+            .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -38,6 +41,14 @@ class SecurityConfiguration {
             .defaultAccessDeniedHandlerFor((request, response, e) ->
                 writeProblem(json, response, HttpStatus.FORBIDDEN, "You may not do this.", request.getRequestURI()), api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true))
+        .formLogin(form -> form
+            .loginPage("/sign-in")
+            .usernameParameter("email")
+            .failureUrl("/sign-in?error")
+            .defaultSuccessUrl("/", false))
+        .logout(logout -> logout
+            .logoutUrl("/sign-out")
+            .logoutSuccessUrl("/sign-in?signedOut"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "

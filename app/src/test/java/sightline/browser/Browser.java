@@ -50,15 +50,24 @@ final class Browser implements AutoCloseable {
 
   /** Starts headless Chromium whose camera plays {@code video} in a loop. */
   static Browser withFakeCamera(Path video) throws IOException {
+    return start("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+  }
+
+  /** Starts headless Chromium without a camera. */
+  static Browser withoutCamera() throws IOException {
+    return start();
+  }
+
+  private static Browser start(String... extraArguments) throws IOException {
     assumeInstalled();
     Path profile = Files.createTempDirectory("sightline-chromium");
     var options = new ChromeOptions();
     options.setBinary(find(CHROMIUM).orElseThrow());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile,
-        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-        "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+        "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(find(DRIVER).orElseThrow()))
         .usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options), profile);

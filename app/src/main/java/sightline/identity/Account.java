@@ -1,0 +1,182 @@
+package sightline.identity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A person who can sign in. State changes only through the methods below, each of which keeps the rules. */
+@Entity
+@Table(schema = "identity", name = "account")
+class Account {
+
+  @Id
+  private UUID id;
+
+  private String email;
+
+  @Column(name = "email_key")
+  private String emailKey;
+
+  private String displayName;
+
+  private @Nullable String phone;
+
+  private @Nullable String department;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR) // a VARCHAR with a CHECK on both databases, not H2's native ENUM
+  private AccountStatus status;
+
+  private @Nullable String passwordHash;
+
+  private int failedSignIns;
+
+  private int lockouts;
+
+  private @Nullable Instant lockedUntil;
+
+  private Instant createdAt;
+
+  private @Nullable Instant lastSignInAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(schema = "identity", name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR) // a VARCHAR with a CHECK on both databases, not H2's native ENUM
+  @Column(name = "role")
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  @Version
+  private long version;
+
+  protected Account() {
+    // for JPA
+  }
+
+  Account(String email, String displayName, Set<Role> roles, @Nullable String department, Instant createdAt) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("an account needs at least one role");
+    }
+    this.id = UUID.randomUUID();
+    this.email = email.strip();
+    this.emailKey = emailKey(email);
+    this.displayName = displayName.strip();
+    this.department = department == null || department.isBlank() ? null : department.strip();
+    this.roles = EnumSet.copyOf(roles);
+    this.status = AccountStatus.ACTIVE;
+    this.createdAt = createdAt;
+  }
+
+  /** The form in which e-mail addresses are unique: trimmed and lower-cased. */
+  static String emailKey(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  AccountId id() {
+    return new AccountId(id);
+  }
+
+  String email() {
+    return email;
+  }
+
+  String displayName() {
+    return displayName;
+  }
+
+  @Nullable String department() {
+    return department;
+  }
+
+  AccountStatus status() {
+    return status;
+  }
+
+  Set<Role> roles() {
+    return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  @Nullable String passwordHash() {
+    return passwordHash;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  @Nullable Instant lastSignInAt() {
+    return lastSignInAt;
+  }
+
+  @Nullable Instant lockedUntil() {
+    return lockedUntil;
+  }
+
+  void setPasswordHash(String hash) {
+    this.passwordHash = hash;
+  }
+
+  /** Whether sign-in must be refused at {@code now} because of a temporary or permanent lock. */
+  boolean isLockedAt(Instant now) {
+    return status == AccountStatus.LOCKED || (lockedUntil != null && now.isBefore(lockedUntil));
+  }
+
+  /** A wrong secret: counts it, and locks the account when the policy says so. */
+  void recordFailedSignIn(Instant now, LockoutPolicy policy) {
+    failedSignIns++;
+    if (failedSignIns >= policy.failures()) {
+      failedSignIns = 0;
+      lockouts++;
+      if (policy.permanentAfter() > 0 && lockouts >= policy.permanentAfter()) {
+        status = AccountStatus.LOCKED;
+        lockedUntil = null;
+      } else {
+        lockedUntil = now.plus(policy.waitFor(lockouts));
+      }
+    }
+  }
+
+  /** A successful sign-in clears the failure count and the lockout history. */
+  void recordSuccessfulSignIn(Instant now) {
+    failedSignIns = 0;
+    lockouts = 0;
+    lockedUntil = null;
+    lastSignInAt = now;
+  }
+
+  /** An administrator lifts any lock. */
+  void unlock() {
+    if (status == AccountStatus.LOCKED) {
+      status = AccountStatus.ACTIVE;
+    }
+    failedSignIns = 0;
+    lockouts = 0;
+    lockedUntil = null;
+  }
+
+  void disable() {
+    status = AccountStatus.DISABLED;
+  }
+
+  void enable() {
+    if (status == AccountStatus.DISABLED) {
+      status = AccountStatus.ACTIVE;
+    }
+  }
+}

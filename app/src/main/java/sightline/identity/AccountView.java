@@ -1,0 +1,19 @@
+package sightline.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** An account as other modules and pages see it: no secrets, no lock counters. */
+public record AccountView(AccountId id, String email, String displayName, Set<Role> roles,
+    @Nullable String department, AccountStatus status, Instant createdAt, @Nullable Instant lastSignInAt) {
+
+  public AccountView {
+    roles = Set.copyOf(roles);
+  }
+
+  static AccountView of(Account account) {
+    return new AccountView(account.id(), account.email(), account.displayName(), account.roles(),
+        account.department(), account.status(), account.createdAt(), account.lastSignInAt());
+  }
+}

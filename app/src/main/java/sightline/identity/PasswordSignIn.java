@@ -1,0 +1,108 @@
+package sightline.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * E-mail and password sign-in with per-account lockout. Unknown e-mail, wrong password, locked and disabled
+ * accounts all get the same error and cost the same Argon2 work, so a caller cannot tell them apart; the history
+ * records the real reason. The Argon2 check runs outside any transaction.
+ */
+@Component
+class PasswordSignIn implements AuthenticationProvider {
+
+  /** Same cost as a real check for e-mail addresses that match no account (equal timing). */
+  private final String unknownAccountHash;
+
+  private final AccountRepository accounts;
+  private final PasswordEncoder passwords;
+  private final SignInRecorder recorder;
+  private final LockoutPolicy lockout;
+  private final TransactionOperations transactions;
+  private final Clock clock;
+
+  PasswordSignIn(AccountRepository accounts, PasswordEncoder passwords, SignInRecorder recorder,
+      LockoutPolicy lockout, TransactionOperations transactions, Clock clock) {
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.recorder = recorder;
+    this.lockout = lockout;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.unknownAccountHash = passwords.encode("no account has this password " + System.nanoTime());
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String email = authentication.getName() == null ? "" : authentication.getName().strip();
+    String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+    Instant now = clock.instant();
+
+    Optional<Account> found = transactions.execute(tx -> accounts.findByEmailKey(Account.emailKey(email)));
+    if (found == null || found.isEmpty()) {
+      passwords.matches(password, unknownAccountHash);
+      return refuse(null, email, SignInOutcome.BAD_CREDENTIALS);
+    }
+    Account account = found.get();
+    String hash = account.passwordHash();
+    boolean matches = passwords.matches(password, hash != null ? hash : unknownAccountHash) && hash != null;
+
+    if (account.status() == AccountStatus.DISABLED) {
+      return refuse(account.id(), email, SignInOutcome.DISABLED);
+    }
+    if (account.isLockedAt(now)) {
+      return refuse(account.id(), email, SignInOutcome.LOCKED);
+    }
+    if (!matches) {
+      update(account, a -> a.recordFailedSignIn(now, lockout));
+      return refuse(account.id(), email, SignInOutcome.BAD_CREDENTIALS);
+    }
+    boolean rehash = passwords.upgradeEncoding(hash);
+    String newHash = rehash ? passwords.encode(password) : null;
+    update(account, a -> {
+      a.recordSuccessfulSignIn(now);
+      if (newHash != null) {
+        a.setPasswordHash(newHash);
+      }
+    });
+    recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SUCCESS);
+    var user = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    return UsernamePasswordAuthenticationToken.authenticated(user, null,
+        account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  private Authentication refuse(@Nullable AccountId account, String email, SignInOutcome outcome) {
+    recorder.record(account, email, SignInMethod.PASSWORD, outcome);
+    throw new BadCredentialsException("bad credentials");
+  }
+
+  /** Applies a change to the fresh row; one retry when a concurrent sign-in changed it first. */
+  private void update(Account stale, java.util.function.Consumer<Account> change) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        transactions.executeWithoutResult(tx -> accounts.findById(stale.id().value()).ifPresent(change));
+        return;
+      } catch (ObjectOptimisticLockingFailureException e) {
+        if (attempt > 0) {
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package sightline.identity;
+
+/** How someone tried to sign in. FACE is recorded by the biometrics module through {@link SignInRecorder}. */
+public enum SignInMethod {
+  PASSWORD, CODE, TOTP, FACE
+}

@@ -1,0 +1,11 @@
+package sightline.identity;
+
+/** The result of one sign-in attempt, as the history shows it. */
+public enum SignInOutcome {
+  SUCCESS,
+  /** Unknown identifier or wrong secret; the caller is never told which. */
+  BAD_CREDENTIALS,
+  /** Temporarily locked after too many failures, or locked for good. */
+  LOCKED,
+  DISABLED
+}
