@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,11 +14,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
+import sightline.system.RateLimitExceeded;
+import sightline.system.RateLimits;
 
 /**
  * E-mail and password sign-in with per-account lockout. Unknown e-mail, wrong password, locked and disabled
  * accounts all get the same error and cost the same Argon2 work, so a caller cannot tell them apart; the history
- * records the real reason. The Argon2 check runs outside any transaction.
+ * records the real reason. The Argon2 check runs outside any transaction. Attempts per client address and e-mail
+ * are rate-limited ("sign-in" limit) before any of that, and the refusal is recorded too.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -31,9 +35,11 @@ class PasswordSignIn implements AuthenticationProvider {
   private final LockoutPolicy lockout;
   private final TransactionOperations transactions;
   private final Clock clock;
+  private final RateLimits rateLimits;
 
   PasswordSignIn(AccountRepository accounts, PasswordEncoder passwords, SignInRecorder recorder,
-      LockoutPolicy lockout, TransactionOperations transactions, Clock clock) {
+      LockoutPolicy lockout, TransactionOperations transactions, Clock clock, RateLimits rateLimits) {
+    this.rateLimits = rateLimits;
     this.accounts = accounts;
     this.passwords = passwords;
     this.recorder = recorder;
@@ -48,6 +54,12 @@ class PasswordSignIn implements AuthenticationProvider {
     String email = authentication.getName() == null ? "" : authentication.getName().strip();
     String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
     Instant now = clock.instant();
+    try {
+      rateLimits.consume("sign-in", recorder.clientAddress() + "|" + Account.emailKey(email));
+    } catch (RateLimitExceeded limited) {
+      recorder.record(null, email, SignInMethod.PASSWORD, SignInOutcome.RATE_LIMITED);
+      throw new AuthenticationServiceException("too many sign-in attempts", limited);
+    }
 
     Optional<Account> found = transactions.execute(tx -> accounts.findByEmailKey(Account.emailKey(email)));
     if (found == null || found.isEmpty()) {

@@ -7,5 +7,7 @@ public enum SignInOutcome {
   BAD_CREDENTIALS,
   /** Temporarily locked after too many failures, or locked for good. */
   LOCKED,
-  DISABLED
+  DISABLED,
+  /** Refused before any check: too many attempts from this address for this identifier. */
+  RATE_LIMITED
 }

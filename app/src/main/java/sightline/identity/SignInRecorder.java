@@ -37,6 +37,12 @@ public class SignInRecorder {
         request == null ? null : request.getHeader("User-Agent"), clock.instant()));
   }
 
+  /** The current request's client address, or {@code "-"} outside a request. */
+  String clientAddress() {
+    HttpServletRequest request = currentRequest();
+    return request == null ? "-" : request.getRemoteAddr();
+  }
+
   private static @Nullable HttpServletRequest currentRequest() {
     return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
         ? attributes.getRequest() : null;

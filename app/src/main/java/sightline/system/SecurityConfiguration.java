@@ -1,14 +1,18 @@
 package sightline.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -44,7 +48,7 @@ class SecurityConfiguration {
         .formLogin(form -> form
             .loginPage("/sign-in")
             .usernameParameter("email")
-            .failureUrl("/sign-in?error")
+            .failureHandler(SecurityConfiguration::signInFailed)
             .defaultSuccessUrl("/", false))
         .logout(logout -> logout
             .logoutUrl("/sign-out")
@@ -58,8 +62,19 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** A refused sign-in goes back to the form; a rate-limited one gets 429 with Retry-After and the error page. */
+  private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException exception) throws IOException {
+    if (exception.getCause() instanceof RateLimitExceeded limited) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+      response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+      return;
+    }
+    response.sendRedirect(request.getContextPath() + "/sign-in?error");
+  }
+
   private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,
-      String path) throws java.io.IOException {
+      String path) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(URI.create(path));
     response.setStatus(status.value());

@@ -92,6 +92,22 @@ class SignInIntegrationTests {
   }
 
   @Test
+  void theSixthAttemptInAMinuteFromOneAddressForOneEmailGets429WithRetryAfter() {
+    String email = "flood-" + UUID.randomUUID() + "@example.org";
+    for (int i = 0; i < 5; i++) {
+      assertThat(signIn(email, "guess number " + i)).hasRedirectedUrl("/sign-in?error");
+    }
+    var limited = signIn(email, "guess number 6");
+    assertThat(limited).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(Long.parseLong(limited.getResponse().getHeader("Retry-After"))).isBetween(1L, 60L);
+    assertThat(directory.allSignIns(0, 100).getContent()).filteredOn(record -> record.identifier().equals(email))
+        .extracting(SignInRecord::outcome).containsOnlyOnce(SignInOutcome.RATE_LIMITED).hasSize(6);
+
+    String other = "calm-" + UUID.randomUUID() + "@example.org";
+    assertThat(signIn(other, "one guess")).hasRedirectedUrl("/sign-in?error");
+  }
+
+  @Test
   void storesArgon2idHashesAndUpgradesWeakerOnesAtSignIn() {
     AccountView account = newAccount(Role.STUDENT);
     Account stored = accounts.findById(account.id().value()).orElseThrow();
