@@ -170,6 +170,22 @@ class Account {
     lockedUntil = null;
   }
 
+  void rename(String displayName, @Nullable String department) {
+    if (displayName.isBlank()) {
+      throw new IllegalArgumentException("an account needs a name");
+    }
+    this.displayName = displayName.strip();
+    this.department = department == null || department.isBlank() ? null : department.strip();
+  }
+
+  void changeRoles(Set<Role> roles) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("an account needs at least one role");
+    }
+    this.roles.clear();
+    this.roles.addAll(roles);
+  }
+
   void disable() {
     status = AccountStatus.DISABLED;
   }

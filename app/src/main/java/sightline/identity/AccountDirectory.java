@@ -1,7 +1,9 @@
 package sightline.identity;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -16,27 +18,38 @@ public class AccountDirectory {
 
   private final AccountRepository accounts;
   private final SignInAttemptRepository attempts;
+  private final AdminActionRepository actions;
   private final PasswordEncoder passwords;
   private final Clock clock;
   private final int minPasswordLength;
 
-  AccountDirectory(AccountRepository accounts, SignInAttemptRepository attempts, PasswordEncoder passwords,
+  AccountDirectory(AccountRepository accounts, SignInAttemptRepository attempts, AdminActionRepository actions,
+      PasswordEncoder passwords,
       Clock clock, @Value("${sightline.identity.password.min-length:12}") int minPasswordLength) {
     this.accounts = accounts;
     this.attempts = attempts;
+    this.actions = actions;
     this.passwords = passwords;
     this.clock = clock;
     this.minPasswordLength = minPasswordLength;
   }
 
+  /** Creates an account on the system's behalf (no administrator involved); see {@link #create(NewAccount,
+   * AccountId)}. */
+  @Transactional
+  public AccountView create(NewAccount request) {
+    return create(request, null);
+  }
+
   /**
    * Creates an account.
    *
+   * @param actor the administrator creating it, or null when the system does (first administrator)
    * @throws EmailAlreadyUsed when another account has the e-mail address, in any case
    * @throws PasswordRejected when the password breaks the policy
    */
   @Transactional
-  public AccountView create(NewAccount request) {
+  public AccountView create(NewAccount request, @Nullable AccountId actor) {
     if (accounts.existsByEmailKey(Account.emailKey(request.email()))) {
       throw new EmailAlreadyUsed(request.email());
     }
@@ -45,7 +58,87 @@ public class AccountDirectory {
     if (request.password() != null) {
       account.setPasswordHash(hash(request.password()));
     }
-    return AccountView.of(accounts.save(account));
+    Account saved = accounts.save(account);
+    record(actor, saved, AdminAction.Kind.CREATED, "roles " + saved.roles());
+    return AccountView.of(saved);
+  }
+
+  /**
+   * Changes name, department and roles.
+   *
+   * @throws AccountNotFound when no account has the id
+   * @throws SelfLockoutRefused when an administrator would drop their own ADMIN role
+   */
+  @Transactional
+  public AccountView update(AccountId id, AccountChanges changes, AccountId actor) {
+    Account account = load(id);
+    if (id.equals(actor) && account.roles().contains(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
+      throw new SelfLockoutRefused();
+    }
+    var before = account.roles();
+    account.rename(changes.displayName(), changes.department());
+    record(actor, account, AdminAction.Kind.UPDATED, null);
+    if (!before.equals(java.util.EnumSet.copyOf(changes.roles()))) {
+      account.changeRoles(changes.roles());
+      record(actor, account, AdminAction.Kind.ROLES_CHANGED, before + " -> " + account.roles());
+    }
+    return AccountView.of(account);
+  }
+
+  /** Stops the account from signing in; refuses an administrator's own account. */
+  @Transactional
+  public AccountView disable(AccountId id, AccountId actor) {
+    if (id.equals(actor)) {
+      throw new SelfLockoutRefused();
+    }
+    Account account = load(id);
+    account.disable();
+    record(actor, account, AdminAction.Kind.DISABLED, null);
+    return AccountView.of(account);
+  }
+
+  @Transactional
+  public AccountView enable(AccountId id, AccountId actor) {
+    Account account = load(id);
+    account.enable();
+    record(actor, account, AdminAction.Kind.ENABLED, null);
+    return AccountView.of(account);
+  }
+
+  /** Lifts a temporary or permanent lockout. */
+  @Transactional
+  public AccountView unlock(AccountId id, AccountId actor) {
+    Account account = load(id);
+    account.unlock();
+    record(actor, account, AdminAction.Kind.UNLOCKED, null);
+    return AccountView.of(account);
+  }
+
+  /** The latest administrator actions on an account, newest first. */
+  @Transactional(readOnly = true)
+  public List<AdminActionRecord> adminActions(AccountId id) {
+    return actions.findTop50ByAccountIdOrderByAtDesc(id.value()).stream().map(AdminAction::toRecord).toList();
+  }
+
+  /** Everyone's sign-in attempts, newest first, including those that matched no account. */
+  @Transactional(readOnly = true)
+  public Page<SignInRecord> allSignIns(int page, int size) {
+    return signIns(SignInFilter.none(), page, size);
+  }
+
+  /** Sign-in attempts a filter selects, newest first; {@code page} is 0-based. */
+  @Transactional(readOnly = true)
+  public Page<SignInRecord> signIns(SignInFilter filter, int page, int size) {
+    return attempts.findAll(SignInAttemptRepository.matching(filter),
+        PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "at"))).map(SignInAttempt::toRecord);
+  }
+
+  private Account load(AccountId id) {
+    return accounts.findById(id.value()).orElseThrow(() -> new AccountNotFound(id));
+  }
+
+  private void record(@Nullable AccountId actor, Account account, AdminAction.Kind kind, @Nullable String detail) {
+    actions.save(new AdminAction(actor, account.id(), kind, detail, clock.instant()));
   }
 
   @Transactional(readOnly = true)
@@ -71,12 +164,6 @@ public class AccountDirectory {
   public Page<SignInRecord> signInHistory(AccountId id, int page, int size) {
     return attempts.findByAccountIdOrderByAtDesc(id.value(), PageRequest.of(page, size))
         .map(SignInAttempt::toRecord);
-  }
-
-  /** Everyone's sign-in attempts, newest first, including those that matched no account. */
-  @Transactional(readOnly = true)
-  public Page<SignInRecord> allSignIns(int page, int size) {
-    return attempts.findAllByOrderByAtDesc(PageRequest.of(page, size)).map(SignInAttempt::toRecord);
   }
 
   private String hash(String password) {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,12 +15,13 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.system.PageView;
 
-/** Administrators list and create accounts; everyone sees their own sign-in history. */
+/** Administrators list, create and change accounts. */
 @Controller
 class AccountsController {
 
@@ -39,12 +42,13 @@ class AccountsController {
   }
 
   @PostMapping("/admin/accounts")
-  String createAccount(@Valid @ModelAttribute("form") CreateAccountForm form, BindingResult errors, Model model,
+  String createAccount(@AuthenticationPrincipal SignedInUser admin,
+      @Valid @ModelAttribute("form") CreateAccountForm form, BindingResult errors, Model model,
       RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
         AccountView created = directory.create(new NewAccount(form.email(), form.displayName(), form.roles(),
-            form.department(), form.password()));
+            form.department(), form.password()), admin.id());
         redirect.addFlashAttribute("notice", "accounts.created");
         redirect.addFlashAttribute("noticeArgument", created.email());
         return "redirect:/admin/accounts";
@@ -57,19 +61,63 @@ class AccountsController {
     return showAccounts("", 0, model);
   }
 
-  @GetMapping("/account/sign-ins")
-  String showMySignIns(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "0") int page,
-      Model model) {
-    model.addAttribute("signIns", PageView.of(directory.signInHistory(user.id(), Math.max(page, 0), PAGE_SIZE)));
-    model.addAttribute("everyone", false);
-    return "identity/sign-ins";
+  @GetMapping("/admin/accounts/{id}")
+  String showAccount(@PathVariable UUID id, Model model) {
+    AccountView account = directory.find(new AccountId(id)).orElseThrow(() -> new AccountNotFound(new AccountId(id)));
+    model.addAttribute("form", new EditAccountForm(account.displayName(), account.department(), account.roles()));
+    return showAccount(account, model);
   }
 
-  @GetMapping("/admin/sign-ins")
-  String showAllSignIns(@RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("signIns", PageView.of(directory.allSignIns(Math.max(page, 0), PAGE_SIZE)));
-    model.addAttribute("everyone", true);
-    return "identity/sign-ins";
+  @PostMapping("/admin/accounts/{id}")
+  String updateAccount(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
+      @Valid @ModelAttribute("form") EditAccountForm form, BindingResult errors, Model model,
+      RedirectAttributes redirect) {
+    AccountId account = new AccountId(id);
+    if (errors.hasErrors()) {
+      return showAccount(directory.find(account).orElseThrow(() -> new AccountNotFound(account)), model);
+    }
+    return act(redirect, account, () -> directory.update(account,
+        new AccountChanges(form.displayName(), form.department(), form.roles()), admin.id()), "accounts.updated");
+  }
+
+  @PostMapping("/admin/accounts/{id}/disable")
+  String disableAccount(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
+      RedirectAttributes redirect) {
+    return act(redirect, new AccountId(id), () -> directory.disable(new AccountId(id), admin.id()),
+        "accounts.disabled");
+  }
+
+  @PostMapping("/admin/accounts/{id}/enable")
+  String enableAccount(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
+      RedirectAttributes redirect) {
+    return act(redirect, new AccountId(id), () -> directory.enable(new AccountId(id), admin.id()),
+        "accounts.enabled");
+  }
+
+  @PostMapping("/admin/accounts/{id}/unlock")
+  String unlockAccount(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
+      RedirectAttributes redirect) {
+    return act(redirect, new AccountId(id), () -> directory.unlock(new AccountId(id), admin.id()),
+        "accounts.unlocked");
+  }
+
+  /** Runs one administrator action and goes back to the account page with what happened. */
+  private String act(RedirectAttributes redirect, AccountId account, Supplier<AccountView> action, String notice) {
+    try {
+      action.get();
+      redirect.addFlashAttribute("notice", notice);
+    } catch (SelfLockoutRefused e) {
+      redirect.addFlashAttribute("problem", "accounts.selfLockout");
+    }
+    return "redirect:/admin/accounts/" + account;
+  }
+
+  private String showAccount(AccountView account, Model model) {
+    model.addAttribute("account", account);
+    model.addAttribute("roles", Role.values());
+    model.addAttribute("signIns", directory.signInHistory(account.id(), 0, 10).getContent());
+    model.addAttribute("actions", directory.adminActions(account.id()));
+    return "identity/account";
   }
 
   private String showAccounts(String query, int page, Model model) {
@@ -78,6 +126,9 @@ class AccountsController {
     model.addAttribute("roles", Role.values());
     return ACCOUNTS_VIEW;
   }
+
+  record EditAccountForm(@NotBlank @Size(max = 120) String displayName,
+      @Nullable @Size(max = 120) String department, @NotEmpty Set<Role> roles) {}
 
   record CreateAccountForm(@NotBlank @Email @Size(max = 254) String email,
       @NotBlank @Size(max = 120) String displayName, @NotEmpty Set<Role> roles,

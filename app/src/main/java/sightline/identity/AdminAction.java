@@ -1,0 +1,54 @@
+package sightline.identity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** One administrator action on an account, as recorded; never changed after it is written. */
+@Entity
+@Table(schema = "identity", name = "admin_action")
+class AdminAction {
+
+  /** What was done. */
+  enum Kind { CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED, PASSWORD_RESET }
+
+  @Id
+  private UUID id;
+
+  private @Nullable UUID actorId;
+
+  private UUID accountId;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Kind action;
+
+  private @Nullable String detail;
+
+  private Instant at;
+
+  protected AdminAction() {
+    // for JPA
+  }
+
+  AdminAction(@Nullable AccountId actor, AccountId account, Kind action, @Nullable String detail, Instant at) {
+    this.id = UUID.randomUUID();
+    this.actorId = actor == null ? null : actor.value();
+    this.accountId = account.value();
+    this.action = action;
+    this.detail = detail;
+    this.at = at;
+  }
+
+  AdminActionRecord toRecord() {
+    return new AdminActionRecord(at, actorId == null ? null : new AccountId(actorId), new AccountId(accountId),
+        action.name(), detail);
+  }
+}
