@@ -36,7 +36,7 @@ class SecurityConfiguration {
             .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/api/v1/models").permitAll()
             .anyRequest().authenticated())
         .exceptionHandling(errors -> errors

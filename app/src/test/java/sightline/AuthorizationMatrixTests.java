@@ -1,0 +1,153 @@
+package sightline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import sightline.identity.AccountDirectory;
+import sightline.identity.AccountView;
+import sightline.identity.NewAccount;
+import sightline.identity.Role;
+import sightline.identity.SignedInUser;
+
+/**
+ * Every HTTP endpoint the running application maps, called by anonymous, STUDENT, TEACHER, ADMIN and MEMBER
+ * callers, against the access rule below. A new endpoint is covered the moment it exists: if the rules do not say
+ * how it should be guarded, it is expected to need a signed-in caller, and the test tells which one failed.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixTests {
+
+  /** Who may call an endpoint. */
+  enum Access { PUBLIC, SIGNED_IN, ADMIN }
+
+  /** Path-pattern prefixes and their access, first match wins; anything else needs a signed-in caller. */
+  private static final Map<String, Access> RULES = rules();
+
+  private static Map<String, Access> rules() {
+    var rules = new LinkedHashMap<String, Access>();
+    for (String open : List.of("/", "/camera", "/error", "/sign-in", "/setup", "/api/v1/models", "/v3/api-docs",
+        "/swagger-ui")) {
+      rules.put(open, Access.PUBLIC);
+    }
+    rules.put("/admin/", Access.ADMIN);
+    rules.put("/api/v1/admin/", Access.ADMIN);
+    return rules;
+  }
+
+  @Autowired
+  MockMvcTester mvc;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  AccountDirectory directory;
+
+  @Test
+  void everyEndpointAnswersEachRoleAsItsRuleSays() {
+    Map<Role, UsernamePasswordAuthenticationToken> callers = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      callers.put(role, signedIn(directory.create(new NewAccount("matrix-" + UUID.randomUUID() + "@example.org",
+          "Matrix " + role, EnumSet.of(role), null, "a long matrix password"))));
+    }
+    List<String> failures = new ArrayList<>();
+    Set<String> endpoints = endpoints();
+    assertThat(endpoints).as("the endpoint list comes from the running application").contains("GET /");
+    for (String endpoint : endpoints) {
+      String method = endpoint.substring(0, endpoint.indexOf(' '));
+      String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+      Access access = accessOf(pattern);
+      check(failures, endpoint, method, pattern, access, null, null);
+      callers.forEach((role, caller) -> check(failures, endpoint, method, pattern, access, role, caller));
+    }
+    assertThat(failures).as("endpoints answering a caller against their rule").isEmpty();
+  }
+
+  private void check(List<String> failures, String endpoint, String method, String pattern, Access access,
+      @Nullable Role role, @Nullable UsernamePasswordAuthenticationToken caller) {
+    String uri = pattern.replaceAll("\\{[^}]*id}", UUID.randomUUID().toString()).replaceAll("\\{[^}]+}", "x");
+    var request = mvc.method(HttpMethod.valueOf(method)).uri(uri).with(csrf());
+    if (uri.startsWith("/api/")) {
+      request = request.accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON).content("{}");
+    }
+    if (caller != null) {
+      request = request.with(authentication(caller));
+    }
+    var response = request.exchange().getResponse();
+    int status = response.getStatus();
+    String location = response.getHeader("Location");
+    boolean sentToSignIn = status == 302 && location != null && location.contains("/sign-in")
+        && !pattern.equals("/sign-in");
+    boolean allowed = switch (access) {
+      case PUBLIC -> true;
+      case SIGNED_IN -> caller != null;
+      case ADMIN -> role == Role.ADMIN;
+    };
+    String who = role == null ? "anonymous" : role.name();
+    // /error called directly, outside an error dispatch, reports 500 by design; elsewhere a 5xx is a bug.
+    boolean serverError = status >= 500 && !pattern.equals("/error");
+    if (allowed && (status == 401 || status == 403 || sentToSignIn || serverError)) {
+      failures.add(endpoint + " as " + who + ": expected access, got " + status + " " + location);
+    } else if (!allowed && caller == null && !(uri.startsWith("/api/") ? status == 401 : sentToSignIn)) {
+      failures.add(endpoint + " as anonymous: expected " + (uri.startsWith("/api/") ? "401" : "a redirect to sign in")
+          + ", got " + status);
+    } else if (!allowed && caller != null && status != 403) {
+      failures.add(endpoint + " as " + who + ": expected 403, got " + status);
+    }
+  }
+
+  private Set<String> endpoints() {
+    Set<String> endpoints = new TreeSet<>();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        if (methods.isEmpty()) {
+          endpoints.add("GET " + pattern);
+        }
+        methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+      }
+    });
+    return endpoints;
+  }
+
+  private static Access accessOf(String pattern) {
+    for (var rule : RULES.entrySet()) {
+      String prefix = rule.getKey();
+      if (prefix.endsWith("/") && !prefix.equals("/") ? pattern.startsWith(prefix) : pattern.equals(prefix)
+          || pattern.startsWith(prefix + "/") && !prefix.equals("/") || pattern.startsWith(prefix + ".")) {
+        return rule.getValue();
+      }
+    }
+    return Access.SIGNED_IN;
+  }
+
+  private static UsernamePasswordAuthenticationToken signedIn(AccountView account) {
+    var principal = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+        account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+  }
+}
