@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, finds and administers accounts. The one entry point other modules use for people. */
@@ -21,17 +23,21 @@ public class AccountDirectory {
   private final AdminActionRepository actions;
   private final PasswordEncoder passwords;
   private final Clock clock;
-  private final int minPasswordLength;
+  private final PasswordPolicy policy;
+  private final SessionRegistry sessions;
+  private final TransactionOperations transactions;
 
   AccountDirectory(AccountRepository accounts, SignInAttemptRepository attempts, AdminActionRepository actions,
       PasswordEncoder passwords,
-      Clock clock, @Value("${sightline.identity.password.min-length:12}") int minPasswordLength) {
+      Clock clock, PasswordPolicy policy, SessionRegistry sessions, TransactionOperations transactions) {
+    this.sessions = sessions;
+    this.transactions = transactions;
     this.accounts = accounts;
     this.attempts = attempts;
     this.actions = actions;
     this.passwords = passwords;
     this.clock = clock;
-    this.minPasswordLength = minPasswordLength;
+    this.policy = policy;
   }
 
   /** Creates an account on the system's behalf (no administrator involved); see {@link #create(NewAccount,
@@ -159,6 +165,36 @@ public class AccountDirectory {
     return accounts.existsAdmin();
   }
 
+  /**
+   * Changes one's own password after checking the current one, and ends the account's other browser sessions.
+   *
+   * @param currentSession the session to keep (the caller's own), or null to end them all
+   * @return false when the current password is wrong (nothing changes)
+   * @throws PasswordRejected when the new password breaks the policy
+   */
+  public boolean changePassword(AccountId id, String currentPassword, String newPassword,
+      @Nullable String currentSession) {
+    Account account = transactions.execute(tx -> load(id));
+    String hash = account.passwordHash();
+    if (hash == null || !passwords.matches(currentPassword, hash)) {
+      return false;
+    }
+    String newHash = hash(newPassword); // Argon2 outside the transaction
+    transactions.executeWithoutResult(tx -> load(id).setPasswordHash(newHash));
+    endSessions(id, currentSession);
+    return true;
+  }
+
+  private void endSessions(AccountId id, @Nullable String keep) {
+    for (Object principal : sessions.getAllPrincipals()) {
+      if (principal instanceof SignedInUser user && user.id().equals(id)) {
+        sessions.getAllSessions(principal, false).stream()
+            .filter(session -> !session.getSessionId().equals(keep))
+            .forEach(SessionInformation::expireNow);
+      }
+    }
+  }
+
   /** A person's own sign-in history, newest first. */
   @Transactional(readOnly = true)
   public Page<SignInRecord> signInHistory(AccountId id, int page, int size) {
@@ -167,9 +203,7 @@ public class AccountDirectory {
   }
 
   private String hash(String password) {
-    if (password.codePointCount(0, password.length()) < minPasswordLength) {
-      throw new PasswordRejected(minPasswordLength);
-    }
+    policy.check(password);
     return passwords.encode(password);
   }
 }

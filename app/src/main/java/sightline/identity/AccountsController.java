@@ -55,7 +55,7 @@ class AccountsController {
       } catch (EmailAlreadyUsed e) {
         errors.rejectValue("email", "accounts.emailUsed");
       } catch (PasswordRejected e) {
-        errors.rejectValue("password", "password.tooShort", new Object[] {e.minLength()}, null);
+        errors.rejectValue("password", e.messageKey(), new Object[] {e.minLength()}, null);
       }
     }
     return showAccounts("", 0, model);

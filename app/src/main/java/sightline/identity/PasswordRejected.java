@@ -4,19 +4,38 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The password breaks the password policy (too short). The detail says what is required. */
+/** The password breaks the password policy: too short, or on the common-password list. */
 public final class PasswordRejected extends ErrorResponseException {
 
+  /** Which rule it broke. */
+  public enum Reason { TOO_SHORT, COMMON }
+
+  private final Reason reason;
   private final int minLength;
 
-  PasswordRejected(int minLength) {
-    super(HttpStatus.BAD_REQUEST, ProblemDetail.forStatus(HttpStatus.BAD_REQUEST), null, null,
-        new Object[] {minLength});
+  PasswordRejected(Reason reason, int minLength) {
+    super(HttpStatus.BAD_REQUEST, problem(reason), null, null, new Object[] {minLength});
+    this.reason = reason;
     this.minLength = minLength;
+  }
+
+  private static ProblemDetail problem(Reason reason) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    problem.setProperty("reason", reason.name());
+    return problem;
+  }
+
+  public Reason reason() {
+    return reason;
   }
 
   /** The shortest password the policy accepts. */
   public int minLength() {
     return minLength;
+  }
+
+  /** The message key for a form field error: {@code password.tooShort} or {@code password.common}. */
+  public String messageKey() {
+    return reason == Reason.TOO_SHORT ? "password.tooShort" : "password.common";
   }
 }

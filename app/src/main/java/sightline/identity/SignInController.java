@@ -51,7 +51,7 @@ class SignInController {
       firstAdministrator.createWithToken(form.token(), new NewAccount(form.email(), form.displayName(),
           EnumSet.of(Role.ADMIN), null, form.password()));
     } catch (PasswordRejected e) {
-      errors.rejectValue("password", "password.tooShort", new Object[] {e.minLength()}, null);
+      errors.rejectValue("password", e.messageKey(), new Object[] {e.minLength()}, null);
       return "identity/setup";
     }
     redirect.addFlashAttribute("notice", "setup.done");

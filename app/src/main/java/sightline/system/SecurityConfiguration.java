@@ -13,7 +13,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, SessionRegistry sessionRegistry)
+      throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
@@ -53,6 +57,9 @@ class SecurityConfiguration {
         .logout(logout -> logout
             .logoutUrl("/sign-out")
             .logoutSuccessUrl("/sign-in?signedOut"))
+        // Every browser session is registered so that a password change can end the account's other sessions.
+        .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
+            .expiredUrl("/sign-in?expired"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
@@ -60,6 +67,17 @@ class SecurityConfiguration {
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")))
         .csrf(Customizer.withDefaults());
     return http.build();
+  }
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the session registry when the servlet container ends a session. */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
   }
 
   /** A refused sign-in goes back to the form; a rate-limited one gets 429 with Retry-After and the error page. */
