@@ -39,6 +39,7 @@ import sightline.vision.model.ModelStore;
  *
  * <pre>
  * eval faces --pairs FILE [--json] [--far 1e-3] [--roc out.png] [--threads N] [--min-accuracy 0.985]
+ * eval speed [--image FILE] [--iterations N] [--json]
  * </pre>
  */
 public final class EvalCommand {
@@ -54,6 +55,10 @@ public final class EvalCommand {
         --min-accuracy X  exit with status 1 when the 10-fold accuracy is below X (e.g. 0.985, for CI)
       Every pair counts: a pair where a face is not found is wrong at every threshold.
       When an image holds several faces the one nearest the image centre is used (LFW's convention).
+
+      usage: sightline eval speed [--image FILE] [--iterations N] [--json]
+        single-thread p50/p90 of decoding and of the face paths on a 640x480 JPEG frame
+        (default: sample1 scaled to 640x480 with an embedded ICC profile)
       """;
 
   private EvalCommand() {
@@ -68,8 +73,11 @@ public final class EvalCommand {
       out.print(USAGE);
       return args.length == 0 ? 2 : 0;
     }
+    if (args[0].equals("speed")) {
+      return speed(args, out, err);
+    }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, speed");
       err.print(USAGE);
       return 2;
     }
@@ -104,6 +112,28 @@ public final class EvalCommand {
       return 2;
     }
     return faces(pairs, json, far, roc, threads, minAccuracy, out, err);
+  }
+
+  private static int speed(String[] args, PrintStream out, PrintStream err) {
+    Path image = null;
+    int iterations = 200;
+    boolean json = false;
+    try {
+      for (int i = 1; i < args.length; i++) {
+        switch (args[i]) {
+          case "--image" -> image = Path.of(args[++i]);
+          case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+          case "--json" -> json = true;
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if (iterations < 10) throw new IllegalArgumentException("--iterations must be at least 10");
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      err.println("sightline eval: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value" : e.getMessage()));
+      err.print(USAGE);
+      return 2;
+    }
+    return SpeedCheck.run(image, iterations, json, out, err);
   }
 
   private static int faces(Path pairFile, boolean json, double far, @Nullable Path roc, int threads,

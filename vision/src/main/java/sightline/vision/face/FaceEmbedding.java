@@ -10,6 +10,14 @@ import java.util.Arrays;
  */
 public record FaceEmbedding(float[] vector) {
 
+  /**
+   * The {@link #similarity} above which two embeddings from {@link FaceAnalyzer} are taken as the same person, for
+   * a false-accept rate of 1e-3: calibrated on LFW View 1 (pairsDevTrain, 2,200 pairs; never View 2) with
+   * {@code ./sightline eval faces --pairs pairsDevTrain.txt}, 2026-11-22. LFW faces are news photos; recalibrate
+   * for webcam enrolment.
+   */
+  public static final double MATCH_THRESHOLD_AT_FAR_1E3 = 0.34;
+
   public FaceEmbedding {
     double sum = 0;
     for (float v : vector) {
