@@ -39,12 +39,15 @@ import sightline.vision.model.ModelStore;
  *
  * <pre>
  * eval faces --pairs FILE [--json] [--far 1e-3] [--roc out.png] [--threads N] [--min-accuracy 0.985]
+ * eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
+ * eval eyes --dataset DIR [--json] [--max-frames N]
+ * eval pose --dataset DIR [--json] [--max-degrees D]
  * eval speed [--image FILE] [--iterations N] [--json]
  * </pre>
  */
 public final class EvalCommand {
 
-  private static final String USAGE = """
+  static final String USAGE = """
       usage: sightline eval faces --pairs FILE [options]
         FILE            LFW pairs.txt (images under <dir>/images/<Name>/<Name>_NNNN.jpg) or a CSV
                         image1,image2,same with paths relative to the CSV's folder
@@ -55,6 +58,18 @@ public final class EvalCommand {
         --min-accuracy X  exit with status 1 when the 10-fold accuracy is below X (e.g. 0.985, for CI)
       Every pair counts: a pair where a face is not found is wrong at every threshold.
       When an image holds several faces the one nearest the image centre is used (LFW's convention).
+
+      usage: sightline eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
+        DIR             a folder with labels.csv (image,label,attack_type[,split]), e.g. antispoof/msu-mfsd-firstframes
+        APCER per attack type, BPCER and ACER (ISO/IEC 30107-3) at T (default: the library's threshold), and the
+        highest threshold with BPCER <= 5% with its APCERs; the largest face per image is judged
+
+      usage: sightline eval eyes --dataset DIR [--json] [--max-frames N]
+        per-frame eye-closed accuracy, precision, recall and F1 against <clip>_ideal.csv labels (one 0/1 per frame)
+
+      usage: sightline eval pose --dataset DIR [--json] [--max-degrees D]
+        attentive (|yaw| and |pitch| <= D, default 25) against the frame labels shipped with Sightline for the
+        intel-headpose clips (see PoseEvaluation for how they were labelled)
 
       usage: sightline eval speed [--image FILE] [--iterations N] [--json]
         single-thread p50/p90 of decoding and of the face paths on a 640x480 JPEG frame
@@ -76,8 +91,12 @@ public final class EvalCommand {
     if (args[0].equals("speed")) {
       return speed(args, out, err);
     }
+    switch (args[0]) {
+      case "liveness" -> { return LivenessEvaluation.command(args, out, err); }
+      default -> { }
+    }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, speed");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, speed");
       err.print(USAGE);
       return 2;
     }
@@ -288,7 +307,7 @@ public final class EvalCommand {
   }
 
   /** A one-line progress bar on stderr, redrawn at most every 1%. */
-  private static final class Progress {
+  static final class Progress {
     private final PrintStream err;
     private final int total;
     private int shownPercent = -1;

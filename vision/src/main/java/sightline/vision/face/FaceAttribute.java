@@ -10,5 +10,7 @@ public enum FaceAttribute {
   /** A unit-length embedding for verification and 1:N search ({@code fr_feature}; needs and implies landmarks). */
   EMBEDDING,
   /** Size, sharpness, brightness and contrast of the face (no model). */
-  QUALITY
+  QUALITY,
+  /** A passive liveness verdict from the single frame ({@code fr_liveness}, on the face box scaled 2.7x). */
+  LIVENESS
 }
