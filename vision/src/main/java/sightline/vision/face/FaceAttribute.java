@@ -11,6 +11,10 @@ public enum FaceAttribute {
   EMBEDDING,
   /** Size, sharpness, brightness and contrast of the face (no model). */
   QUALITY,
+  /** Yaw, pitch and roll ({@code fr_pose}). */
+  POSE,
+  /** Whether each eye is closed ({@code fr_eye}; needs and implies landmarks). */
+  EYES,
   /** A passive liveness verdict from the single frame ({@code fr_liveness}, on the face box scaled 2.7x). */
   LIVENESS
 }
