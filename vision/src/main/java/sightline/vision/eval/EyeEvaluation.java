@@ -101,14 +101,14 @@ final class EyeEvaluation {
         && Stream.of(".avi", ".mp4", ".webm", ".mkv", ".mov").anyMatch(f::endsWith);
   }
 
-  /** One label per non-blank line: {@code 1} closed, {@code 0} open. */
+  /** One label per non-blank line: {@code 1} closed, {@code 0} open; a leading byte-order mark is ignored. */
   static List<Boolean> labels(Path file) {
     try {
       var out = new ArrayList<Boolean>();
       int line = 0;
       for (String s : Files.readAllLines(file)) {
         line++;
-        String v = s.trim();
+        String v = s.replace("\uFEFF", "").trim();   // one upstream file starts with a byte-order mark
         if (v.isEmpty()) continue;
         switch (v) {
           case "1" -> out.add(true);
@@ -122,7 +122,20 @@ final class EyeEvaluation {
     }
   }
 
-  private record ClipResult(String name, String source, int frames, int labels, int withoutFace, BinaryAgreement agreement) {
+  /**
+   * @param closedMeans mean of the two eyes' closed probabilities: sum and count over frames labelled closed, then
+   *                    over frames labelled open (shows which way the model's class 0 points)
+   */
+  private record ClipResult(String name, String source, int frames, int labels, int withoutFace, BinaryAgreement agreement,
+      double[] closedMeans) {
+
+    double meanWhenClosed() {
+      return closedMeans[1] == 0 ? Double.NaN : closedMeans[0] / closedMeans[1];
+    }
+
+    double meanWhenOpen() {
+      return closedMeans[3] == 0 ? Double.NaN : closedMeans[2] / closedMeans[3];
+    }
   }
 
   private static int run(List<Clip> clips, int maxFrames, boolean json, PrintStream out, PrintStream err) {
@@ -137,6 +150,7 @@ final class EyeEvaluation {
       for (Clip clip : clips) {
         var agreement = BinaryAgreement.EMPTY;
         int frames = 0, withoutFace = 0;
+        double[] closedMeans = new double[4];
         int limit = Math.min(clip.closed().size(), maxFrames);
         try (var video = VideoFrames.open(clip.frames())) {
           byte[] jpeg;
@@ -153,7 +167,11 @@ final class EyeEvaluation {
             if (face == null || face.eyes() == null) {
               withoutFace++;
             } else {
-              agreement = agreement.plus(labelled, face.eyes().bothClosed());
+              EyeStates eyes = face.eyes();
+              agreement = agreement.plus(labelled, eyes.bothClosed());
+              int base = labelled ? 0 : 2;
+              closedMeans[base] += (eyes.leftClosedProbability() + eyes.rightClosedProbability()) / 2;
+              closedMeans[base + 1]++;
             }
             progress.update(++done);
           }
@@ -163,13 +181,18 @@ final class EyeEvaluation {
               clip.name(), clip.closed().size(), clip.frames().getFileName(), frames, frames);
         }
         results.add(new ClipResult(clip.name(), clip.frames().getFileName().toString(), frames,
-            clip.closed().size(), withoutFace, agreement));
+            clip.closed().size(), withoutFace, agreement, closedMeans));
       }
     } finally {
       progress.finish();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     var all = results.stream().map(ClipResult::agreement).reduce(BinaryAgreement.EMPTY, BinaryAgreement::plus);
+    double[] allMeans = new double[4];
+    results.forEach(r -> {
+      for (int i = 0; i < 4; i++) allMeans[i] += r.closedMeans()[i];
+    });
+    var pooled = new ClipResult("all", "", 0, 0, 0, all, allMeans);
     int allFrames = results.stream().mapToInt(ClipResult::frames).sum();
     int allWithoutFace = results.stream().mapToInt(ClipResult::withoutFace).sum();
 
@@ -177,21 +200,22 @@ final class EyeEvaluation {
       var figures = new LinkedHashMap<String, Object>();
       for (ClipResult r : results) {
         figures.put(r.name() + ".source", r.source());
-        put(figures, r.name() + ".", r.frames(), r.withoutFace(), r.agreement());
+        put(figures, r.name() + ".", r.frames(), r.withoutFace(), r.agreement(), r);
       }
-      put(figures, "", allFrames, allWithoutFace, all);
+      put(figures, "", allFrames, allWithoutFace, all, pooled);
       figures.put("seconds", seconds);
       out.println(EvalCommand.toJson(figures));
       return 0;
     }
     out.println("Eye state (fr_eye, closed = both eyes closed) against per-frame blink labels");
-    out.printf(Locale.ROOT, "  %-28s %6s %7s %7s %4s %4s %4s %5s %8s %8s %9s %7s %7s%n", "clip (frames from)", "frames",
-        "no face", "closed", "TP", "FP", "FN", "TN", "accuracy", "baseline", "precision", "recall", "F1");
+    out.printf(Locale.ROOT, "  %-28s %6s %7s %7s %4s %4s %4s %5s %8s %8s %9s %7s %6s %13s%n", "clip (frames from)", "frames",
+        "no face", "closed", "TP", "FP", "FN", "TN", "accuracy", "baseline", "precision", "recall", "F1", "p0 closed/open");
     for (ClipResult r : results) {
-      row(out, r.name() + " (" + extension(r.source()) + ")", r.frames(), r.withoutFace(), r.agreement());
+      row(out, r.name() + " (" + extension(r.source()) + ")", r.frames(), r.withoutFace(), r.agreement(), r);
     }
-    row(out, "all", allFrames, allWithoutFace, all);
+    row(out, "all", allFrames, allWithoutFace, all, pooled);
     out.println("  baseline: accuracy of always answering \"open\" on the same frames; frames without a face are left out");
+    out.println("  p0 closed/open: mean class-0 probability of fr_eye on frames labelled closed / open");
     out.printf(Locale.ROOT, "  time %.1f s (%.1f ms per frame)%n", seconds, 1000 * seconds / Math.max(1, allFrames));
     return 0;
   }
@@ -201,13 +225,17 @@ final class EyeEvaluation {
     return dot < 0 ? file : file.substring(dot + 1);
   }
 
-  private static void row(PrintStream out, String label, int frames, int withoutFace, BinaryAgreement a) {
-    out.printf(Locale.ROOT, "  %-28s %6d %7d %7d %4d %4d %4d %5d %7.2f%% %7.2f%% %8.1f%% %6.1f%% %7.3f%n", label, frames,
-        withoutFace, a.labelledYes(), a.truePositives(), a.falsePositives(), a.falseNegatives(), a.trueNegatives(),
-        100 * a.accuracy(), 100 * a.majorityAccuracy(), 100 * a.precision(), 100 * a.recall(), a.f1());
+  private static void row(PrintStream out, String label, int frames, int withoutFace, BinaryAgreement a, ClipResult r) {
+    out.printf(Locale.ROOT, "  %-28s %6d %7d %7d %4d %4d %4d %5d %7.2f%% %7.2f%% %8.1f%% %6.1f%% %6.3f %6.2f/%.2f%n",
+        label, frames, withoutFace, a.labelledYes(), a.truePositives(), a.falsePositives(), a.falseNegatives(),
+        a.trueNegatives(), 100 * a.accuracy(), 100 * a.majorityAccuracy(), 100 * a.precision(), 100 * a.recall(), a.f1(),
+        r.meanWhenClosed(), r.meanWhenOpen());
   }
 
-  private static void put(Map<String, Object> figures, String prefix, int frames, int withoutFace, BinaryAgreement a) {
+  private static void put(Map<String, Object> figures, String prefix, int frames, int withoutFace, BinaryAgreement a,
+      ClipResult r) {
+    figures.put(prefix + "meanClosedProbabilityWhenClosed", r.meanWhenClosed());
+    figures.put(prefix + "meanClosedProbabilityWhenOpen", r.meanWhenOpen());
     figures.put(prefix + "frames", frames);
     figures.put(prefix + "framesWithoutFace", withoutFace);
     figures.put(prefix + "closedFrames", a.labelledYes());

@@ -217,15 +217,19 @@ final class PoseEvaluation {
     return clip.replace("head-pose-face-detection-", "").replace("_480x270_30fps.mjpeg", "");
   }
 
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
   private static String means(double[] sums, int base) {
     return sums[base + 2] == 0 ? "-" : String.format(Locale.ROOT, "%.1f, %.1f", sums[base] / sums[base + 2],
         sums[base + 1] / sums[base + 2]);
   }
 
   private static void row(PrintStream out, String label, int frames, int withoutFace, BinaryAgreement a, double[] sums) {
-    out.printf(Locale.ROOT, "  %-16s %7d %7d %6d %5d %5d %8.1f%% %8.1f%% %8.1f%% %15s %15s%n", label, frames, withoutFace,
-        a.total(), a.labelledYes(), a.total() - a.labelledYes(), 100 * a.accuracy(), 100 * a.recall(),
-        100 * a.specificity(), means(sums, 0), means(sums, 3));
+    out.printf(Locale.ROOT, "  %-16s %7d %7d %6d %5d %5d %9s %9s %9s %15s %15s%n", label, frames, withoutFace,
+        a.total(), a.labelledYes(), a.total() - a.labelledYes(), percent(a.accuracy()), percent(a.recall()),
+        percent(a.specificity()), means(sums, 0), means(sums, 3));
   }
 
   private static void put(Map<String, Object> figures, String prefix, int frames, int withoutFace, BinaryAgreement a,

@@ -24,6 +24,11 @@ class EvalCommandTests {
     assertThat(run("faces", "--pairs", "/nonexistent/pairs.txt")).isEqualTo(2);
     assertThat(run("nonsense")).isEqualTo(2);
     assertThat(run("faces", "--far")).isEqualTo(2);
+    assertThat(run("liveness")).isEqualTo(2);
+    assertThat(run("eyes", "--max-frames", "0", "--dataset", "x")).isEqualTo(2);
+    assertThat(run("pose", "--max-degrees", "120", "--dataset", "x")).isEqualTo(2);
+    assertThat(run("liveness", "--dataset", "/nonexistent")).isEqualTo(2);
+    assertThat(err.toString()).contains("--dataset DIR is required").contains("no labels.csv");
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--min-accuracy");
   }
