@@ -16,6 +16,7 @@ import sightline.vision.ImageRejected;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAnalyzer;
 import sightline.vision.face.FaceAttribute;
+import sightline.vision.face.Liveness;
 import sightline.vision.model.ModelStore;
 
 /**
@@ -35,7 +36,7 @@ final class LivenessEvaluation {
   static int command(String[] args, PrintStream out, PrintStream err) {
     Path dataset = null;
     boolean json = false;
-    double threshold = FaceAnalyzer.Options.DEFAULT_LIVENESS_THRESHOLD;
+    double threshold = Liveness.DEFAULT_THRESHOLD;
     String split = null;
     try {
       for (int i = 1; i < args.length; i++) {
@@ -82,7 +83,7 @@ final class LivenessEvaluation {
           DetectedFace face = analyzer.analyze(image).stream()
               .max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
           if (face != null) {
-            score = java.util.Objects.requireNonNull(face.liveness()).score();
+            score = java.util.Objects.requireNonNull(face.liveness()).liveScore();
           } else {
             noFace.add(folder.relativize(entry.image()) + " (" + entry.attackType() + ")");
           }

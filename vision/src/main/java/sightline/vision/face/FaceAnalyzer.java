@@ -17,14 +17,14 @@ import sightline.vision.onnx.OnnxModel;
 
 /**
  * Finds faces in an {@link Image} and computes, per face, what its {@link Options} ask for: landmarks, an embedding,
- * a quality report, head pose, eye states, a passive liveness verdict. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
+ * a quality report, head pose, eye states, passive liveness. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
  * and every call allocates its own buffers), and throughput grows with calling threads since each session runs on
  * one intra-op thread. Close once at shutdown to free the native sessions.
  *
  * <p>Pipeline: the whole picture stretched to 320x240 for {@code fr_detect}; threshold and non-maximum suppression;
  * per face the box resized to 64x64 grey for {@code fr_landmark}; five points from the 68 landmarks aligned onto the
- * 112x112 ArcFace template by a least-squares similarity transform for {@code fr_feature}; the box scaled 2.7x,
- * 128x128 BGR, for {@code fr_liveness} (see {@link LivenessAssessment}). Results are in pixels of the given image.
+ * 112x112 ArcFace template by a least-squares similarity transform for {@code fr_feature}. Results are in pixels of
+ * the given image.
  *
  * <pre>{@code
  * try (var faces = FaceAnalyzer.load(ModelStore.atDefaultLocation(), FaceAnalyzer.Options.defaults())) {
@@ -44,21 +44,10 @@ public final class FaceAnalyzer implements AutoCloseable {
    * @param maxOverlap     non-maximum suppression drops a box whose IoU with a better one exceeds this, in [0, 1]
    * @param minFaceSizePx  faces whose box is narrower or shorter than this many source pixels are dropped (0 keeps all)
    * @param livenessThreshold live score in [0, 1] at or above which {@link FaceAttribute#LIVENESS} says
-   *                       {@link LivenessVerdict#LIVE}; see {@link #DEFAULT_LIVENESS_THRESHOLD}
+   *                       {@link LivenessVerdict#LIVE}; {@link Liveness#DEFAULT_THRESHOLD} unless set
    */
   public record Options(Set<FaceAttribute> attributes, double minScore, double maxOverlap, int minFaceSizePx,
       double livenessThreshold) {
-
-    /**
-     * Default live-score threshold, 0.609: on MSU-MFSD first frames (35 live faces, 105 attacks; measured
-     * 2026-11-22) the highest threshold whose BPCER is at most 5% (1 of 35 live faces rejected). There it accepts
-     * 17% of print and iPad-replay attacks and 23% of iPhone replays, so it misses the 5% APCER aim. It was fitted
-     * on the set it is reported on, so those figures are optimistic: calibrating on the 15 "train" subjects alone
-     * gave 0.68, which rejected 2 of the 20 "test" live faces, and a cluster of iPhone replays scores 0.60–0.61, so
-     * 0.6 would accept three more of them. Laptop-webcam frames (VP8 video) score much lower than phone photos:
-     * calibrate on your own cameras with {@code eval liveness} before relying on it.
-     */
-    public static final double DEFAULT_LIVENESS_THRESHOLD = 0.609;
 
     public Options {
       var set = EnumSet.noneOf(FaceAttribute.class);
@@ -81,9 +70,12 @@ public final class FaceAnalyzer implements AutoCloseable {
       }
     }
 
-    /** Everything: landmarks, embedding, quality, pose, eyes and liveness; score 0.65, overlap 0.4 (the package's values), no size limit, liveness threshold {@link #DEFAULT_LIVENESS_THRESHOLD}. */
+    /**
+     * Everything: landmarks, embedding, quality, pose, eyes and liveness; score 0.65, overlap 0.4 (the package's
+     * values), no size limit, liveness threshold {@link Liveness#DEFAULT_THRESHOLD}.
+     */
     public static Options defaults() {
-      return new Options(EnumSet.allOf(FaceAttribute.class), 0.65, 0.4, 0, DEFAULT_LIVENESS_THRESHOLD);
+      return new Options(EnumSet.allOf(FaceAttribute.class), 0.65, 0.4, 0, Liveness.DEFAULT_THRESHOLD);
     }
 
     /** Boxes and scores only. */
@@ -124,12 +116,12 @@ public final class FaceAnalyzer implements AutoCloseable {
   private FaceAnalyzer(Options options, OnnxModel detector, @Nullable OnnxModel landmarker, @Nullable OnnxModel embedder,
       @Nullable OnnxModel poser, @Nullable OnnxModel eyeModel, @Nullable OnnxModel livenessModel) {
     this.options = options;
-    this.livenessModel = livenessModel;
     this.detector = detector;
     this.landmarker = landmarker;
     this.embedder = embedder;
     this.poser = poser;
     this.eyeModel = eyeModel;
+    this.livenessModel = livenessModel;
   }
 
   /**
@@ -220,9 +212,9 @@ public final class FaceAnalyzer implements AutoCloseable {
       HeadPose pose = wanted.contains(FaceAttribute.POSE) ? pose(rgb, width, height, candidate.box()) : null;
       EyeStates eyes = wanted.contains(FaceAttribute.EYES) && landmarks != null
           ? eyes(rgb, width, height, landmarks) : null;
-      LivenessAssessment liveness = wanted.contains(FaceAttribute.LIVENESS)
-          ? liveness(rgb, width, height, candidate.box()) : null;
-      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality, pose, eyes, liveness));
+      Liveness liveness = wanted.contains(FaceAttribute.LIVENESS) ? liveness(rgb, width, height, candidate.box()) : null;
+      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality, pose, eyes,
+          liveness));
     }
     return List.copyOf(faces);
   }
@@ -270,6 +262,16 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
   }
 
+  private Liveness liveness(byte[] rgb, int width, int height, sightline.vision.BoundingBox box) {
+    OnnxModel model = java.util.Objects.requireNonNull(livenessModel);
+    var region = PoseAndEyeCrops.livenessRegion(box, width, height);
+    int size = PoseAndEyeCrops.LIVENESS_SIZE;
+    try (OrtSession.Result result = run(model, PoseAndEyeCrops.livenessInput(rgb, width, height, region), 1, 3, size, size)) {
+      return Liveness.of(PoseAndEyeCrops.probability(floats(result, "output", model), 0), // class 0 = live
+          options.livenessThreshold());
+    }
+  }
+
   private EyeStates eyes(byte[] rgb, int width, int height, FaceLandmarks landmarks) {
     return new EyeStates(eyeClosed(rgb, width, height, landmarks.leftEye()),
         eyeClosed(rgb, width, height, landmarks.rightEye()));
@@ -281,15 +283,6 @@ public final class FaceAnalyzer implements AutoCloseable {
     int size = PoseAndEyeCrops.EYE_SIZE;
     try (OrtSession.Result result = run(model, PoseAndEyeCrops.eyeInput(rgb, width, height, region), 1, 1, size, size)) {
       return PoseAndEyeCrops.firstClassProbability(floats(result, "output", model)); // class 0 read as "closed"
-    }
-  }
-
-  private LivenessAssessment liveness(byte[] rgb, int width, int height, sightline.vision.BoundingBox box) {
-    OnnxModel model = java.util.Objects.requireNonNull(livenessModel);
-    var region = LivenessCrop.region(box, width, height, LivenessCrop.SCALE);
-    int size = LivenessCrop.SIZE;
-    try (OrtSession.Result result = run(model, LivenessCrop.input(rgb, width, height, region), 1, 3, size, size)) {
-      return LivenessAssessment.of(LivenessCrop.liveScore(floats(result, "output", model)), options.livenessThreshold());
     }
   }
 

@@ -15,6 +15,6 @@ public enum FaceAttribute {
   POSE,
   /** Whether each eye is closed ({@code fr_eye}; needs and implies landmarks). */
   EYES,
-  /** A passive liveness verdict from the single frame ({@code fr_liveness}, on the face box scaled 2.7x). */
+  /** Passive liveness from a single frame ({@code fr_liveness}). */
   LIVENESS
 }

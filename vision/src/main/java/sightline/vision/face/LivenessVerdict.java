@@ -1,9 +1,7 @@
 package sightline.vision.face;
 
-/** Whether a face looked like a live person in front of the camera or a presentation attack. */
+/** Whether a face looks like a live person in front of the camera or a presentation attack (photo, screen). */
 public enum LivenessVerdict {
-  /** The live score reached the threshold: a bona fide presentation. */
   LIVE,
-  /** The live score fell below the threshold: a print, a screen replay or another presentation attack. */
   SPOOF
 }

@@ -16,9 +16,8 @@ import sightline.vision.model.ModelStore;
 
 /**
  * Golden tests of passive liveness on the @vladmandic/face-api demo photos: 22 real faces. Recorded 2026-11-22 at the
- * default threshold 0.609: 19 score above it (one only just: 0.64, sample2 at x≈891), two score under 0.05 (sample2
- * at x≈366, sample6 at x≈675: false rejections the model makes whichever way the photo is mirrored) and one 0.545
- * (sample6 at x≈252).
+ * default threshold 0.9: 16 score above it; four score 0.46–0.86 and move by up to 0.2 when the photo is mirrored;
+ * two score under 0.02 either way (sample2 at x≈366, sample6 at x≈675): false rejections of real faces.
  */
 @Tag("model")
 class LivenessTests {
@@ -46,15 +45,15 @@ class LivenessTests {
     int live = 0;
     for (int i = 1; i <= 6; i++) {
       for (DetectedFace face : analyzer.analyze(sample(i))) {
-        LivenessAssessment liveness = Objects.requireNonNull(face.liveness());
-        assertThat(liveness.threshold()).isEqualTo(FaceAnalyzer.Options.DEFAULT_LIVENESS_THRESHOLD);
-        assertThat(liveness.score()).isBetween(0.0, 1.0);
+        Liveness liveness = Objects.requireNonNull(face.liveness());
+        assertThat(liveness.threshold()).isEqualTo(Liveness.DEFAULT_THRESHOLD);
+        assertThat(liveness.liveScore()).isBetween(0.0, 1.0);
         faces++;
         if (liveness.isLive()) live++;
       }
     }
     assertThat(faces).isEqualTo(22);
-    assertThat(live).isGreaterThanOrEqualTo(18);
+    assertThat(live).isGreaterThanOrEqualTo(15);
   }
 
   @Test
@@ -63,7 +62,7 @@ class LivenessTests {
       Image image = sample(i);
       for (Image variant : List.of(image, image.mirrored())) {
         for (DetectedFace face : analyzer.analyze(variant)) {
-          assertThat(Objects.requireNonNull(face.liveness()).score()).as("sample%d", i).isGreaterThan(0.9);
+          assertThat(Objects.requireNonNull(face.liveness()).liveScore()).as("sample%d", i).isGreaterThan(0.9);
         }
       }
     }
