@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -35,6 +36,14 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
   ErrorHandling(MessageSource messages) {
     this.messages = messages;
+  }
+
+  /** A form post that should carry a file but is not multipart, or whose multipart body is broken. */
+  @ExceptionHandler(MultipartException.class)
+  @Nullable ResponseEntity<Object> handleBrokenUpload(MultipartException ex, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        messages.getMessage("problem.badUpload", null, LocaleContextHolder.getLocale()));
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
   }
 
   @ExceptionHandler(Exception.class)
