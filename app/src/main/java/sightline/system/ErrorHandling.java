@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
+import sightline.vision.ImageRejected;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,6 +45,21 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         messages.getMessage("problem.badUpload", null, LocaleContextHolder.getLocale()));
     return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** An uploaded picture the vision library refused: the reason, in the caller's language. */
+  @ExceptionHandler(ImageRejected.class)
+  @Nullable ResponseEntity<Object> handleRejectedImage(ImageRejected ex, WebRequest request) {
+    HttpStatus status = switch (ex.reason()) {
+      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+      case NOT_AN_IMAGE, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case TRUNCATED, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
+    };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+        messages.getMessage("problem.image." + ex.reason(), null, LocaleContextHolder.getLocale()));
+    problem.setType(java.net.URI.create("/problems/image-rejected"));
+    problem.setProperty("reason", ex.reason().name());
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
   }
 
   @ExceptionHandler(Exception.class)

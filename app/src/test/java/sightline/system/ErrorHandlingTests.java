@@ -2,6 +2,7 @@ package sightline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,8 +60,23 @@ class ErrorHandlingTests {
     assertThat(result.getResponse().getContentType()).isNull();
   }
 
+  @Test
+  void aRefusedPictureIsAProblemWithTheReasonInTheCallersLanguage() {
+    var result = mvc.get().uri("/api/test/picture").header("Accept-Language", "es").accept(MediaType.APPLICATION_JSON)
+        .exchange();
+    assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.reason").isEqualTo("NOT_AN_IMAGE");
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().startsWith("Este archivo no es una imagen");
+  }
+
   @RestController
   static class FailingController {
+
+    @GetMapping("/api/test/picture")
+    String decodeNonsense() {
+      sightline.vision.ImageDecoder.withDefaults().decode("not a picture".getBytes(StandardCharsets.UTF_8));
+      return "unreachable";
+    }
 
     @GetMapping({"/api/test/boom", "/test/boom"})
     String boom() {

@@ -1,0 +1,90 @@
+package sightline.identity;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+import sightline.vision.Image;
+import sightline.vision.ImageDecoder;
+import sightline.vision.ImageRejected;
+
+/**
+ * Profile photos. An upload is decoded by content (JPEG or PNG, EXIF orientation applied, at most 24 MP), cropped
+ * to a centred square, scaled to at most 256 px and written again as a JPEG: what is stored carries no metadata
+ * (no GPS position, no camera serial) and no bytes the person sent. Decoding and encoding run outside the
+ * transaction.
+ */
+@Component
+class ProfilePhotos {
+
+  static final int SIZE_PX = 256;
+
+  private final ImageDecoder decoder = new ImageDecoder(ImageDecoder.Limits.defaults()
+      .withMaxPixels(24_000_000L).withMaxBytes(10L * 1024 * 1024));
+  private final AccountPhotoRepository photos;
+  private final TransactionOperations transactions;
+  private final Clock clock;
+
+  ProfilePhotos(AccountPhotoRepository photos, TransactionOperations transactions, Clock clock) {
+    this.photos = photos;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Replaces the account's photo.
+   *
+   * @throws ImageRejected when the upload is not a JPEG or PNG Sightline decodes
+   */
+  void store(AccountId account, byte[] upload) {
+    byte[] jpeg = reencode(decoder.decode(upload));
+    transactions.executeWithoutResult(tx -> photos.save(new AccountPhoto(account, jpeg, clock.instant())));
+  }
+
+  Optional<byte[]> find(AccountId account) {
+    return transactions.execute(tx -> photos.findById(account.value()).map(AccountPhoto::jpeg));
+  }
+
+  void delete(AccountId account) {
+    transactions.executeWithoutResult(tx -> photos.deleteById(account.value()));
+  }
+
+  static byte[] reencode(Image image) {
+    int side = Math.min(image.width(), image.height());
+    int target = Math.min(side, SIZE_PX);
+    BufferedImage source = image.toBufferedImage();
+    BufferedImage square = new BufferedImage(target, target, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = square.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    int x = (image.width() - side) / 2;
+    int y = (image.height() - side) / 2;
+    g.drawImage(source, 0, 0, target, target, x, y, x + side, y + side, null);
+    g.dispose();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new MemoryCacheImageOutputStream(bytes)) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(0.85f);
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(square, null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException("JPEG encoding failed in memory", e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+}
