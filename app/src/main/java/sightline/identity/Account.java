@@ -62,6 +62,8 @@ class Account {
   @Column(name = "role")
   private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+  private boolean awaitingApproval;
+
   @Version
   private long version;
 
@@ -184,6 +186,19 @@ class Account {
     }
     this.roles.clear();
     this.roles.addAll(roles);
+  }
+
+  /** Self-registered and not yet approved: may not sign in. */
+  boolean awaitingApproval() {
+    return awaitingApproval;
+  }
+
+  void awaitApproval() {
+    awaitingApproval = true;
+  }
+
+  void approve() {
+    awaitingApproval = false;
   }
 
   void disable() {

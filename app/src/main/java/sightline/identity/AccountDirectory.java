@@ -70,6 +70,35 @@ public class AccountDirectory {
   }
 
   /**
+   * Creates a STUDENT account for someone who signed themselves up, waiting for approval when the setting asks for
+   * it. Rate limiting is the caller's job (it knows the client).
+   *
+   * @throws EmailAlreadyUsed when another account has the e-mail address
+   * @throws PasswordRejected when the password breaks the policy
+   */
+  @Transactional
+  public AccountView register(String email, String displayName, String password, boolean needsApproval) {
+    if (accounts.existsByEmailKey(Account.emailKey(email))) {
+      throw new EmailAlreadyUsed(email);
+    }
+    var account = new Account(email, displayName, java.util.EnumSet.of(Role.STUDENT), null, clock.instant());
+    account.setPasswordHash(hash(password));
+    if (needsApproval) {
+      account.awaitApproval();
+    }
+    return AccountView.of(accounts.save(account));
+  }
+
+  /** Lets a self-registered account sign in. */
+  @Transactional
+  public AccountView approve(AccountId id, AccountId actor) {
+    Account account = load(id);
+    account.approve();
+    record(actor, account, AdminAction.Kind.APPROVED, null);
+    return AccountView.of(account);
+  }
+
+  /**
    * Changes name, department and roles.
    *
    * @throws AccountNotFound when no account has the id

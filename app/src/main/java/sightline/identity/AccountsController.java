@@ -94,6 +94,13 @@ class AccountsController {
         "accounts.enabled");
   }
 
+  @PostMapping("/admin/accounts/{id}/approve")
+  String approveAccount(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
+      RedirectAttributes redirect) {
+    return act(redirect, new AccountId(id), () -> directory.approve(new AccountId(id), admin.id()),
+        "accounts.approved");
+  }
+
   @PostMapping("/admin/accounts/{id}/unlock")
   String unlockAccount(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       RedirectAttributes redirect) {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 class AdminAction {
 
   /** What was done. */
-  enum Kind { CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED, PASSWORD_RESET }
+  enum Kind { CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED, PASSWORD_RESET, APPROVED }
 
   @Id
   private UUID id;

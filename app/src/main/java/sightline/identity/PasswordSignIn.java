@@ -73,6 +73,9 @@ class PasswordSignIn implements AuthenticationProvider {
     if (account.status() == AccountStatus.DISABLED) {
       return refuse(account.id(), email, SignInOutcome.DISABLED);
     }
+    if (account.awaitingApproval()) {
+      return refuse(account.id(), email, SignInOutcome.NOT_APPROVED);
+    }
     if (account.isLockedAt(now)) {
       return refuse(account.id(), email, SignInOutcome.LOCKED);
     }

@@ -23,13 +23,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SignInController {
 
   private final FirstAdministrator firstAdministrator;
+  private final String selfRegistration;
 
-  SignInController(FirstAdministrator firstAdministrator) {
+  SignInController(FirstAdministrator firstAdministrator,
+      @org.springframework.beans.factory.annotation.Value("${sightline.identity.self-registration:off}")
+      String selfRegistration) {
     this.firstAdministrator = firstAdministrator;
+    this.selfRegistration = selfRegistration;
   }
 
   @GetMapping("/sign-in")
-  String showSignIn(@AuthenticationPrincipal @Nullable SignedInUser user) {
+  String showSignIn(@AuthenticationPrincipal @Nullable SignedInUser user, Model model) {
+    model.addAttribute("selfRegistration", !"off".equalsIgnoreCase(selfRegistration.strip()));
     return user != null ? "redirect:/" : "identity/sign-in";
   }
 

@@ -8,6 +8,8 @@ public enum SignInOutcome {
   /** Temporarily locked after too many failures, or locked for good. */
   LOCKED,
   DISABLED,
+  /** Self-registered and not yet approved by an administrator. */
+  NOT_APPROVED,
   /** Refused before any check: too many attempts from this address for this identifier. */
   RATE_LIMITED
 }

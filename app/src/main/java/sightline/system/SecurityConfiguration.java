@@ -36,7 +36,7 @@ class SecurityConfiguration {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
-            .requestMatchers("/sign-in", "/setup").permitAll()
+            .requestMatchers("/sign-in", "/sign-up", "/setup").permitAll()
             .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -5,7 +5,8 @@ CREATE TABLE identity.admin_action
   actor_id   UUID,
   account_id UUID                     NOT NULL,
   action     VARCHAR(24)              NOT NULL CHECK (action IN ('CREATED', 'UPDATED', 'ROLES_CHANGED', 'DISABLED',
-                                                                 'ENABLED', 'UNLOCKED', 'PASSWORD_RESET')),
+                                                                 'ENABLED', 'UNLOCKED', 'PASSWORD_RESET',
+                                                                 'APPROVED')),
   detail     VARCHAR(500),
   at         TIMESTAMP WITH TIME ZONE NOT NULL
 );
