@@ -56,6 +56,12 @@ public class AccountDirectory {
    */
   @Transactional
   public AccountView create(NewAccount request, @Nullable AccountId actor) {
+    Account saved = accounts.save(newAccount(request));
+    record(actor, saved, AdminAction.Kind.CREATED, "roles " + saved.roles());
+    return AccountView.of(saved);
+  }
+
+  private Account newAccount(NewAccount request) {
     if (accounts.existsByEmailKey(Account.emailKey(request.email()))) {
       throw new EmailAlreadyUsed(request.email());
     }
@@ -64,9 +70,7 @@ public class AccountDirectory {
     if (request.password() != null) {
       account.setPasswordHash(hash(request.password()));
     }
-    Account saved = accounts.save(account);
-    record(actor, saved, AdminAction.Kind.CREATED, "roles " + saved.roles());
-    return AccountView.of(saved);
+    return account;
   }
 
   /**
@@ -78,11 +82,7 @@ public class AccountDirectory {
    */
   @Transactional
   public AccountView register(String email, String displayName, String password, boolean needsApproval) {
-    if (accounts.existsByEmailKey(Account.emailKey(email))) {
-      throw new EmailAlreadyUsed(email);
-    }
-    var account = new Account(email, displayName, java.util.EnumSet.of(Role.STUDENT), null, clock.instant());
-    account.setPasswordHash(hash(password));
+    var account = newAccount(new NewAccount(email, displayName, java.util.Set.of(Role.STUDENT), null, password));
     if (needsApproval) {
       account.awaitApproval();
     }
