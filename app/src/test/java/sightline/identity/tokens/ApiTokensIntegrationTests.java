@@ -27,6 +27,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +40,7 @@ import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
 import sightline.identity.SignInRecord;
+import sightline.identity.SignedInUser;
 
 /** API tokens through the real filter chain, sign-in provider, keys and database. */
 @SpringBootTest(properties = "sightline.identity.lockout.failures=3") // same context as SignInIntegrationTests
@@ -226,6 +230,20 @@ class ApiTokensIntegrationTests {
     String admin = tokensFor(newAccount(Role.ADMIN)).access();
     assertThat(mvc.get().uri("/admin/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin))
         .hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/sign-in");
+  }
+
+  @Test
+  void csrfAppliesToSessionCallersButNotToBearerCalls() {
+    AccountView account = newAccount(Role.STUDENT);
+    String bearer = tokensFor(account).access();
+    // POST /api/v1/me has no handler: 405 means the request got past CSRF, 403 that CSRF stopped it.
+    assertThat(mvc.post().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer))
+        .hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+    var session = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    assertThat(mvc.post().uri("/api/v1/me").with(SecurityMockMvcRequestPostProcessors.authentication(
+        UsernamePasswordAuthenticationToken.authenticated(session, null,
+            List.of(new SimpleGrantedAuthority(Role.STUDENT.authority()))))))
+        .hasStatus(HttpStatus.FORBIDDEN);
   }
 
   @Test
