@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may reach what. Public: the home page, the camera check, static assets, health, and the API description.
  * Everything else needs a signed-in user; {@code /admin/**} needs ADMIN. The API answers 401/403 as RFC 9457
  * problems, pages send people to sign in. Sign-in itself (who may, and the history) is the identity module's
- * {@code AuthenticationProvider}; Spring Security uses the single provider bean it finds.
+ * {@code AuthenticationProvider}; Spring Security uses the single provider bean it finds. Modules may add to this
+ * chain with a {@code Customizer<HttpSecurity>} bean, which Spring Security applies before this method runs: identity
+ * adds bearer tokens for {@code /api/**} and the open, CSRF-exempt {@code /api/v1/auth/**} that way.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,16 @@ class SigningKeys {
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
 
+  /** A stored key, parsed once. */
+  private record Known(String kid, Instant createdAt, ECKey key) {
+
+    static Known of(SigningKey row) {
+      return new Known(row.kid(), row.createdAt(), row.privateKey());
+    }
+  }
+
   /** Newest first; replaced, never mutated. Null until first used. */
-  private volatile List<SigningKey> known;
+  private volatile @Nullable List<Known> known;
 
   SigningKeys(SigningKeyRepository keys, TokenSettings settings, Clock clock,
       PlatformTransactionManager transactionManager) {
@@ -47,53 +56,59 @@ class SigningKeys {
   /** The key to sign with now; creates one when there is none or the newest has reached the rotation age. */
   ECKey signingKey() {
     Instant now = clock.instant();
-    List<SigningKey> current = known();
+    List<Known> current = known();
     if (current.isEmpty() || !current.getFirst().createdAt().plus(settings.keyRotation()).isAfter(now)) {
       current = rotate();
     }
-    return current.getFirst().privateKey();
+    return current.getFirst().key();
   }
 
   /** Public halves of every key a still-valid token can carry in its {@code kid}. */
   List<JWK> verificationKeys() {
-    return trusted(known(), clock.instant()).stream().map(key -> (JWK) key.privateKey().toPublicJWK()).toList();
+    return trusted(known(), clock.instant()).stream().map(known -> (JWK) known.key().toPublicJWK()).toList();
   }
 
   /** Starts signing with a new key now, and deletes keys that no valid token can refer to any more. */
-  synchronized List<SigningKey> rotate() {
+  synchronized List<Known> rotate() {
     Instant now = clock.instant();
-    List<SigningKey> all = ownTransaction.execute(tx -> {
+    List<Known> all = ownTransaction.execute(tx -> {
       keys.save(SigningKey.generate(now));
-      return keys.findAllByOrderByCreatedAtDesc();
+      return load();
     });
-    List<SigningKey> trusted = trusted(all, now);
-    List<SigningKey> expired = all.stream().filter(key -> !trusted.contains(key)).toList();
-    ownTransaction.executeWithoutResult(tx -> keys.deleteAll(expired));
+    List<Known> trusted = trusted(all, now);
+    List<String> expired = all.stream().filter(key -> !trusted.contains(key)).map(Known::kid).toList();
+    ownTransaction.executeWithoutResult(tx -> keys.deleteAllById(expired));
     log.info("Access tokens are now signed with key {}; {} older key(s) still verify, {} deleted",
         trusted.getFirst().kid(), trusted.size() - 1, expired.size());
-    known = List.copyOf(trusted);
-    return known;
+    List<Known> current = List.copyOf(trusted);
+    known = current;
+    return current;
   }
 
-  private List<SigningKey> known() {
-    List<SigningKey> current = known;
+  private List<Known> known() {
+    List<Known> current = known;
     if (current == null) {
       synchronized (this) {
-        if (known == null) {
-          known = List.copyOf(keys.findAllByOrderByCreatedAtDesc());
-        }
         current = known;
+        if (current == null) {
+          current = load();
+          known = current;
+        }
       }
     }
     return current;
+  }
+
+  private List<Known> load() {
+    return keys.findAllByOrderByCreatedAtDesc().stream().map(Known::of).toList();
   }
 
   /**
    * The newest key, and each older key whose successor appeared so recently that a token it signed just before
    * could still be unexpired. {@code newestFirst} is ordered by creation, newest first.
    */
-  private List<SigningKey> trusted(List<SigningKey> newestFirst, Instant now) {
-    List<SigningKey> trusted = new ArrayList<>();
+  private List<Known> trusted(List<Known> newestFirst, Instant now) {
+    List<Known> trusted = new ArrayList<>();
     for (int i = 0; i < newestFirst.size(); i++) {
       if (i == 0 || newestFirst.get(i - 1).createdAt().plus(settings.accessTokenLifetime())
           .plus(TokenSettings.CLOCK_SKEW).isAfter(now)) {
