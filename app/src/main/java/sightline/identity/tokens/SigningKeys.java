@@ -3,6 +3,7 @@ package sightline.identity.tokens;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class SigningKeys {
   private final TransactionTemplate ownTransaction;
 
   /** A stored key, parsed once. */
-  private record Known(String kid, Instant createdAt, ECKey key) {
+  record Known(String kid, Instant createdAt, ECKey key) {
 
     static Known of(SigningKey row) {
       return new Known(row.kid(), row.createdAt(), row.privateKey());
@@ -103,15 +104,19 @@ class SigningKeys {
     return keys.findAllByOrderByCreatedAtDesc().stream().map(Known::of).toList();
   }
 
+  private List<Known> trusted(List<Known> newestFirst, Instant now) {
+    return trusted(newestFirst, settings.accessTokenLifetime(), now);
+  }
+
   /**
    * The newest key, and each older key whose successor appeared so recently that a token it signed just before
    * could still be unexpired. {@code newestFirst} is ordered by creation, newest first.
    */
-  private List<Known> trusted(List<Known> newestFirst, Instant now) {
+  static List<Known> trusted(List<Known> newestFirst, Duration tokenLifetime, Instant now) {
     List<Known> trusted = new ArrayList<>();
     for (int i = 0; i < newestFirst.size(); i++) {
-      if (i == 0 || newestFirst.get(i - 1).createdAt().plus(settings.accessTokenLifetime())
-          .plus(TokenSettings.CLOCK_SKEW).isAfter(now)) {
+      if (i == 0 || newestFirst.get(i - 1).createdAt().plus(tokenLifetime).plus(TokenSettings.CLOCK_SKEW)
+          .isAfter(now)) {
         trusted.add(newestFirst.get(i));
       }
     }
