@@ -321,6 +321,19 @@ class ApiTokensIntegrationTests {
   }
 
   @Test
+  void aKeyOlderThanTheRotationAgeIsReplacedAtTheNextSignature() throws Exception {
+    var quickRotation = new TokenSettings(settings.issuer(), settings.accessTokenLifetime(), Duration.ofMillis(1),
+        settings.refreshTokenIdle(), settings.refreshTokenAbsolute());
+    var keys = new SigningKeys(signingKeyRows, quickRotation, clock, transactionManager);
+    String first = keys.signingKey().getKeyID();
+    Thread.sleep(5);
+    String second = keys.signingKey().getKeyID();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(keys.verificationKeys()).extracting(key -> key.getKeyID()).contains(first, second);
+    assertThat(signingKeyRows.findById(second)).isPresent();
+  }
+
+  @Test
   void theEndpointsAreInTheApiDescription() {
     assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyText()
         .contains("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "\"bearer\"");
