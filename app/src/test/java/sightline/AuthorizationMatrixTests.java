@@ -52,6 +52,7 @@ class AuthorizationMatrixTests {
         "/v3/api-docs", "/swagger-ui")) {
       rules.put(open, Access.PUBLIC);
     }
+    rules.put("/api/v1/auth/", Access.PUBLIC);
     rules.put("/admin/", Access.ADMIN);
     rules.put("/api/v1/admin/", Access.ADMIN);
     return rules;

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
@@ -26,10 +27,13 @@ public class AccountDirectory {
   private final PasswordPolicy policy;
   private final SessionRegistry sessions;
   private final TransactionOperations transactions;
+  private final ApplicationEventPublisher events;
 
   AccountDirectory(AccountRepository accounts, SignInAttemptRepository attempts, AdminActionRepository actions,
       PasswordEncoder passwords,
-      Clock clock, PasswordPolicy policy, SessionRegistry sessions, TransactionOperations transactions) {
+      Clock clock, PasswordPolicy policy, SessionRegistry sessions, TransactionOperations transactions,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.sessions = sessions;
     this.transactions = transactions;
     this.accounts = accounts;
@@ -120,7 +124,7 @@ public class AccountDirectory {
     return AccountView.of(account);
   }
 
-  /** Stops the account from signing in; refuses an administrator's own account. */
+  /** Stops the account from signing in and ends its sessions and API tokens; refuses one's own account. */
   @Transactional
   public AccountView disable(AccountId id, AccountId actor) {
     if (id.equals(actor)) {
@@ -129,6 +133,8 @@ public class AccountDirectory {
     Account account = load(id);
     account.disable();
     record(actor, account, AdminAction.Kind.DISABLED, null);
+    events.publishEvent(new CredentialsRevoked(id));
+    endSessions(id, null);
     return AccountView.of(account);
   }
 
@@ -209,7 +215,10 @@ public class AccountDirectory {
       return false;
     }
     String newHash = hash(newPassword); // Argon2 outside the transaction
-    transactions.executeWithoutResult(tx -> load(id).setPasswordHash(newHash));
+    transactions.executeWithoutResult(tx -> {
+      load(id).setPasswordHash(newHash);
+      events.publishEvent(new CredentialsRevoked(id));
+    });
     endSessions(id, currentSession);
     return true;
   }

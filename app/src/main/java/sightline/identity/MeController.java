@@ -1,6 +1,7 @@
 package sightline.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,8 @@ class MeController {
   }
 
   @GetMapping("/api/v1/me")
-  @Operation(summary = "The signed-in account: id, e-mail, name, roles, status")
+  @Operation(summary = "The signed-in account: id, e-mail, name, roles, status",
+      security = @SecurityRequirement(name = "bearer"))
   AccountView me(@AuthenticationPrincipal SignedInUser user) {
     return directory.find(user.id()).orElseThrow();
   }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -12,20 +13,28 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.SimpleRedirectSessionInformationExpiredStrategy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may reach what. Public: the home page, the camera check, static assets, health, and the API description.
  * Everything else needs a signed-in user; {@code /admin/**} needs ADMIN. The API answers 401/403 as RFC 9457
  * problems, pages send people to sign in. Sign-in itself (who may, and the history) is the identity module's
- * {@code AuthenticationProvider}; Spring Security uses the single provider bean it finds.
+ * {@code AuthenticationProvider}; Spring Security uses the single provider bean it finds. Modules may add to this
+ * chain with a {@code Customizer<HttpSecurity>} bean, which Spring Security applies before this method runs: identity
+ * adds bearer tokens for {@code /api/**} and the open, CSRF-exempt {@code /api/v1/auth/**} that way.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,8 +67,11 @@ class SecurityConfiguration {
             .logoutUrl("/sign-out")
             .logoutSuccessUrl("/sign-in?signedOut"))
         // Every browser session is registered so that a password change can end the account's other sessions.
-        .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
-            .expiredUrl("/sign-in?expired"))
+        // Interactive sign-ins register their session (listener below), so that a password change can end the
+        // account's other sessions; this filter turns an ended session into a redirect. Not Spring's concurrency
+        // control: that adds a filter which would give every bearer-token API call a session.
+        .addFilterAfter(new ConcurrentSessionFilter(sessionRegistry,
+            new SimpleRedirectSessionInformationExpiredStrategy("/sign-in?expired")), SecurityContextHolderFilter.class)
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
@@ -72,6 +84,17 @@ class SecurityConfiguration {
   @Bean
   SessionRegistry sessionRegistry() {
     return new SessionRegistryImpl();
+  }
+
+  /** Registers the session of every interactive sign-in (form, one-time code) in the session registry. */
+  @Bean
+  ApplicationListener<InteractiveAuthenticationSuccessEvent> sessionRegistration(SessionRegistry sessionRegistry) {
+    return event -> {
+      if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+        sessionRegistry.registerNewSession(attributes.getRequest().getSession().getId(),
+            event.getAuthentication().getPrincipal());
+      }
+    };
   }
 
   /** Tells the session registry when the servlet container ends a session. */
