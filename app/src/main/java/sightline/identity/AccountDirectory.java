@@ -79,7 +79,8 @@ public class AccountDirectory {
     return attempts.findAllByOrderByAtDesc(PageRequest.of(page, size)).map(SignInAttempt::toRecord);
   }
 
-  private String hash(String password) {
+  /** Checks the password policy and hashes; slow (Argon2), so call it outside transactions. */
+  String hash(String password) {
     if (password.codePointCount(0, password.length()) < minPasswordLength) {
       throw new PasswordRejected(minPasswordLength);
     }

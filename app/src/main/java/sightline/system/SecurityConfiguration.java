@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,6 +32,8 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
             .requestMatchers("/sign-in", "/setup").permitAll()
+            .requestMatchers("/sign-in/code/**", "/password-reset/**", "/api/v1/auth/codes/**",
+                "/api/v1/auth/password-reset/**").permitAll()
             .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -58,7 +59,8 @@ class SecurityConfiguration {
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
                     + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")))
-        .csrf(Customizer.withDefaults());
+        // JSON-only sign-in endpoints: a cross-site form cannot send a JSON body, and a caller has no token yet
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/auth/**"));
     return http.build();
   }
 
