@@ -62,7 +62,8 @@ class CodeSignIn {
     String code = Secrets.sixDigitCode();
     transactions.executeWithoutResult(tx -> {
       Optional<Account> account = find(recipient);
-      boolean mayReceive = account.map(a -> a.status() == AccountStatus.ACTIVE && !Recipient.isPlaceholder(a.email()))
+      boolean mayReceive = account.map(a -> a.status() == AccountStatus.ACTIVE
+              && (recipient.channel() == Channel.SMS || !Recipient.isPlaceholder(a.email())))
           .orElse(recipient.channel() == Channel.SMS && phoneSignUp);
       if (!mayReceive) {
         return;

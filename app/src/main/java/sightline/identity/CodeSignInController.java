@@ -47,15 +47,14 @@ class CodeSignInController {
       errors.rejectValue("recipient", "code.recipientInvalid");
       return REQUEST_VIEW;
     }
-    redirect.addFlashAttribute("form", new VerifyCodeForm(form.recipient(), ""));
+    redirect.addFlashAttribute("recipient", form.recipient());
     return "redirect:/sign-in/code/verify";
   }
 
   @GetMapping("/sign-in/code/verify")
   String showCodeVerification(Model model) {
-    if (!model.containsAttribute("form")) {
-      model.addAttribute("form", new VerifyCodeForm("", ""));
-    }
+    model.addAttribute("form", new VerifyCodeForm(model.getAttribute("recipient") instanceof String recipient
+        ? recipient : "", ""));
     return VERIFY_VIEW;
   }
 
