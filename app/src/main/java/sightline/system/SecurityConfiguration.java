@@ -59,8 +59,8 @@ class SecurityConfiguration {
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
                     + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")))
-        // JSON-only sign-in endpoints: a cross-site form cannot send a JSON body, and a caller has no token yet
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/auth/**"));
+        // These sign-in endpoints consume JSON only (a cross-site form cannot send it) and callers have no token yet
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/auth/codes/**", "/api/v1/auth/password-reset/**"));
     return http.build();
   }
 

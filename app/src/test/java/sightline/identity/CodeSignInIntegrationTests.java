@@ -215,4 +215,13 @@ class CodeSignInIntegrationTests extends WithDeliveryServers {
     assertThat(requestCode("call me maybe")).hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson().extractingPath("$.type").isEqualTo("/problems/not-an-email-or-phone-number");
   }
+
+  @Test
+  void theCsrfExemptApiAcceptsOnlyJsonSoACrossSiteFormCannotUseIt() {
+    assertThat(mvc.post().uri("/api/v1/auth/codes/verify").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .param("recipient", "someone@example.org").param("code", "123456"))
+        .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(mvc.post().uri("/api/v1/auth/codes").contentType(MediaType.TEXT_PLAIN)
+        .content("{\"recipient\":\"someone@example.org\"}")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  }
 }
