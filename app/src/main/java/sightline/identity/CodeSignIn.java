@@ -12,6 +12,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
+import sightline.identity.delivery.Channel;
+import sightline.identity.delivery.MessageDelivery;
 import sightline.system.RateLimitExceeded;
 import sightline.system.RateLimits;
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import sightline.identity.delivery.Channel;
 
 /**
  * A six-digit sign-in code sent to one recipient: valid for {@link #LIFETIME}, used once, at most {@link #MAX_TRIES}

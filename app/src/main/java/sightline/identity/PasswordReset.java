@@ -11,6 +11,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.util.UriComponentsBuilder;
+import sightline.identity.delivery.Channel;
+import sightline.identity.delivery.MessageDelivery;
 import sightline.system.RateLimitExceeded;
 import sightline.system.RateLimits;
 

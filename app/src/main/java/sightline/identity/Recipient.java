@@ -2,6 +2,7 @@ package sightline.identity;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import sightline.identity.delivery.Channel;
 
 /**
  * Where a one-time code goes, as typed by a person: an e-mail address or a phone number.

@@ -224,4 +224,11 @@ class CodeSignInIntegrationTests extends WithDeliveryServers {
     assertThat(mvc.post().uri("/api/v1/auth/codes").contentType(MediaType.TEXT_PLAIN)
         .content("{\"recipient\":\"someone@example.org\"}")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
   }
+
+  @Test
+  void theApiDescriptionDocumentsTheCodeAndResetEndpoints() {
+    assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyText().contains("\"/api/v1/auth/codes\"",
+        "\"/api/v1/auth/codes/verify\"", "\"/api/v1/auth/password-reset\"",
+        "\"/api/v1/auth/password-reset/confirm\"");
+  }
 }

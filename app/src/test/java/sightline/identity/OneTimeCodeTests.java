@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import sightline.identity.OneTimeCode.Check;
+import sightline.identity.delivery.Channel;
 
 /** The code rules with explicit instants: 5 minutes, single use, 5 tries. */
 class OneTimeCodeTests {

@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 /**
  * Delivers one short text to one e-mail address or phone number. Implementations: {@link SmtpSender} (e-mail),

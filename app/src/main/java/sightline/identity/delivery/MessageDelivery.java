@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the development {@link LoggingSender} is chosen in the {@code postgres} (production) profile.
  */
 @Component
-class MessageDelivery {
+public class MessageDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
 
@@ -66,7 +66,7 @@ class MessageDelivery {
   }
 
   /** Sends after the current transaction commits (at once when there is none), on a background thread. */
-  void sendLater(Channel channel, String recipient, String subject, String text) {
+  public void sendLater(Channel channel, String recipient, String subject, String text) {
     MessageSender sender = channel == Channel.EMAIL ? email : sms;
     Runnable send = () -> executor.execute(() -> {
       try {

@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;

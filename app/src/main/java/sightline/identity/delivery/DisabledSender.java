@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

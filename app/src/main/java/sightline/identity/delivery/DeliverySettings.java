@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -1,6 +1,6 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 /** Where a one-time code goes: an e-mail address or a phone number (SMS). */
-enum Channel {
+public enum Channel {
   EMAIL, SMS
 }

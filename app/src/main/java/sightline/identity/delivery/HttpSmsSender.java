@@ -1,4 +1,4 @@
-package sightline.identity;
+package sightline.identity.delivery;
 
 import java.io.IOException;
 import java.net.URI;
