@@ -106,6 +106,16 @@ class Account {
     return department;
   }
 
+  /** The E.164 phone number that one-time codes by SMS go to, if any. */
+  @Nullable String phone() {
+    return phone;
+  }
+
+  /** Sets the phone number, already normalised to E.164 ({@link Recipient#parse}). */
+  void assignPhone(String e164) {
+    this.phone = e164;
+  }
+
   AccountStatus status() {
     return status;
   }

@@ -223,7 +223,8 @@ public class AccountDirectory {
     return true;
   }
 
-  private void endSessions(AccountId id, @Nullable String keep) {
+  /** Ends the account's registered browser sessions except {@code keep}. */
+  void endSessions(AccountId id, @Nullable String keep) {
     for (Object principal : sessions.getAllPrincipals()) {
       if (principal instanceof SignedInUser user && user.id().equals(id)) {
         sessions.getAllSessions(principal, false).stream()
@@ -240,7 +241,8 @@ public class AccountDirectory {
         .map(SignInAttempt::toRecord);
   }
 
-  private String hash(String password) {
+  /** Checks the password policy and hashes; slow (Argon2), so call it outside transactions. */
+  String hash(String password) {
     policy.check(password);
     return passwords.encode(password);
   }

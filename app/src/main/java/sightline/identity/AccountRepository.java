@@ -13,6 +13,8 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
   boolean existsByEmailKey(String emailKey);
 
+  Optional<Account> findByPhone(String phone);
+
   @Query("select count(a) > 0 from Account a join a.roles r where r = sightline.identity.Role.ADMIN")
   boolean existsAdmin();
 

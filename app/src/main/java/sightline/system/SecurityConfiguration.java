@@ -11,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
@@ -46,6 +45,8 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
             .requestMatchers("/sign-in", "/sign-up", "/setup").permitAll()
+            .requestMatchers("/sign-in/code/**", "/password-reset/**", "/api/v1/auth/codes/**",
+                "/api/v1/auth/password-reset/**").permitAll()
             .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -77,7 +78,8 @@ class SecurityConfiguration {
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
                     + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")))
-        .csrf(Customizer.withDefaults());
+        // These sign-in endpoints consume JSON only (a cross-site form cannot send it) and callers have no token yet
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/auth/codes/**", "/api/v1/auth/password-reset/**"));
     return http.build();
   }
 

@@ -1,0 +1,91 @@
+package sightline.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One-time codes and password reset over the API. The request endpoints answer 202 whether or not an account exists;
+ * the JSON-only bodies are why these endpoints need no CSRF token (a cross-site form cannot send JSON).
+ */
+@RestController
+@Tag(name = "Identity")
+class AuthCodesApiController {
+
+  private final CodeSignIn codeSignIn;
+  private final PasswordReset passwordReset;
+  private final BrowserSignIn browserSignIn;
+  private final AccountDirectory directory;
+
+  AuthCodesApiController(CodeSignIn codeSignIn, PasswordReset passwordReset, BrowserSignIn browserSignIn,
+      AccountDirectory directory) {
+    this.codeSignIn = codeSignIn;
+    this.passwordReset = passwordReset;
+    this.browserSignIn = browserSignIn;
+    this.directory = directory;
+  }
+
+  /** @param recipient an e-mail address or an international phone number such as {@code +919876543210} */
+  record CodeRequest(@NotBlank @Size(max = 254) String recipient) {}
+
+  record CodeVerification(@NotBlank @Size(max = 254) String recipient,
+      @NotBlank @Pattern(regexp = "[0-9]{6}") String code) {}
+
+  record ResetRequest(@NotBlank @Size(max = 254) String email) {}
+
+  record ResetConfirmation(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 200) String password) {}
+
+  @PostMapping(path = "/api/v1/auth/codes", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Send a six-digit sign-in code by e-mail or SMS (valid 5 minutes, 5 tries)",
+      description = "Answers 202 whether or not the recipient has an account. An unknown phone number gets a code "
+          + "that creates a MEMBER account when confirmed.")
+  @ApiResponse(responseCode = "202", description = "A code was sent if the recipient may receive one")
+  @ApiResponse(responseCode = "400", description = "Neither an e-mail address nor an international phone number")
+  @ApiResponse(responseCode = "429", description = "3 requests for this recipient in 10 minutes; see Retry-After")
+  void requestCode(@Valid @RequestBody CodeRequest request) {
+    codeSignIn.requestCode(request.recipient());
+  }
+
+  @PostMapping(path = "/api/v1/auth/codes/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Sign in with a code; starts a session (cookie) and returns the signed-in account")
+  @ApiResponse(responseCode = "200", description = "Signed in")
+  @ApiResponse(responseCode = "401", description = "Wrong, expired, used or exhausted code; never says which")
+  AccountView verifyCode(@Valid @RequestBody CodeVerification verification, HttpServletRequest request,
+      HttpServletResponse response) {
+    SignedInUser user = codeSignIn.verify(verification.recipient(), verification.code());
+    browserSignIn.start(user, request, response);
+    return directory.find(user.id()).orElseThrow(CodeRejected::new);
+  }
+
+  @PostMapping(path = "/api/v1/auth/password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "E-mail a password-reset link (single use, 30 minutes)",
+      description = "Answers 202 whether or not an account has this address.")
+  @ApiResponse(responseCode = "202", description = "A link was sent if an account has this address")
+  @ApiResponse(responseCode = "429", description = "3 requests for this address in 10 minutes; see Retry-After")
+  void requestReset(@Valid @RequestBody ResetRequest request) {
+    passwordReset.requestLink(request.email());
+  }
+
+  @PostMapping(path = "/api/v1/auth/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Set a new password with the token from a reset link")
+  @ApiResponse(responseCode = "204", description = "Password changed; the token is spent")
+  @ApiResponse(responseCode = "400", description = "Link unknown, used or expired, or the password breaks the policy")
+  void confirmReset(@Valid @RequestBody ResetConfirmation confirmation) {
+    passwordReset.resetPassword(confirmation.token(), confirmation.password());
+  }
+}

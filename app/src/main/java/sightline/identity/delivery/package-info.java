@@ -1,0 +1,8 @@
+/**
+ * How one-time codes and reset links leave the server: e-mail over SMTP, SMS through an HTTP gateway, or (in
+ * development) the log. Internal to identity; {@link sightline.identity.delivery.MessageDelivery} is the entry point.
+ */
+@NullMarked
+package sightline.identity.delivery;
+
+import org.jspecify.annotations.NullMarked;
