@@ -162,6 +162,67 @@ class EmbeddingIndexTests {
     }
   }
 
+  /** A unit vector whose cosine with unit {@code q} is exactly {@code cosine} (up to float rounding). */
+  static float[] atCosine(Random random, float[] q, double cosine) {
+    float[] u = gaussian(random, q.length);
+    double along = 0;
+    for (int j = 0; j < q.length; j++) {
+      along += u[j] * q[j];
+    }
+    double norm = 0;
+    double[] orthogonal = new double[q.length];
+    for (int j = 0; j < q.length; j++) {
+      orthogonal[j] = u[j] - along * q[j];
+      norm += orthogonal[j] * orthogonal[j];
+    }
+    float[] t = new float[q.length];
+    double side = Math.sqrt(1 - cosine * cosine) / Math.sqrt(norm);
+    for (int j = 0; j < q.length; j++) {
+      t[j] = (float) (cosine * q[j] + side * orthogonal[j]);
+    }
+    return t;
+  }
+
+  /**
+   * Two thousand templates whose exact scores are about 1.3e-4 apart, while their int8 copies are off by about 2e-3:
+   * each has one dominant component (0.9), which makes its quantisation step coarse for all the others. Ranking
+   * by the int8 copy would get almost every position wrong; only exact rescoring of everything the error bounds
+   * cannot rule out gives the brute-force answer.
+   */
+  @Test
+  void nearTiesAreRankedByExactScoresNotByTheInt8Copy() {
+    var random = new Random(23);
+    int d = 512;
+    float[] rest = Int8CodeTests.unit(random, d - 1);
+    float[] q = new float[d];
+    System.arraycopy(rest, 0, q, 1, d - 1);
+    EmbeddingIndex<String> index = EmbeddingIndex.create(d);
+    var reference = new Reference();
+    for (int i = 0; i < 6_000; i++) {
+      float[] t;
+      if (i < 2_000) {
+        float[] w = atCosine(random, rest, 0.2 + 3e-4 * i);
+        t = new float[d];
+        t[0] = 0.9f;
+        for (int j = 1; j < d; j++) {
+          t[j] = (float) (Math.sqrt(1 - 0.81) * w[j - 1]);
+        }
+      } else {
+        t = gaussian(random, d);
+      }
+      UUID template = new UUID(0, i);
+      String identity = "person-" + (i % 1_500); // several templates per identity, near-tied among themselves
+      index.add(identity, template, t);
+      reference.add(identity, template, t);
+    }
+    for (boolean perIdentity : new boolean[] {false, true}) {
+      for (int limit : new int[] {1, 3, 10, 100}) {
+        var actual = index.search(q, SearchOptions.defaults().withLimit(limit).withBestPerIdentity(perIdentity));
+        assertSameAsBruteForce(actual, reference.ranking(q, perIdentity, -1f, null), limit);
+      }
+    }
+  }
+
   @Test
   void aQueryEqualToATemplateFindsItsIdentityFirstWithScoreOne() {
     var random = new Random(1);
