@@ -1,0 +1,382 @@
+package sightline.vision.eval;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+import sightline.vision.Image;
+import sightline.vision.ImageDecoder;
+import sightline.vision.ImageRejected;
+import sightline.vision.Point;
+import sightline.vision.face.DetectedFace;
+import sightline.vision.face.FaceAnalyzer;
+import sightline.vision.face.FaceAttribute;
+import sightline.vision.face.FaceEmbedding;
+import sightline.vision.model.ModelStore;
+
+/**
+ * {@code ./sightline eval ...}: evaluation tools of the vision library. Exit status 0 on success, 1 when a
+ * {@code --min-accuracy} gate fails, 2 on a usage error.
+ *
+ * <pre>
+ * eval faces --pairs FILE [--json] [--far 1e-3] [--roc out.png] [--threads N] [--min-accuracy 0.985]
+ * eval speed [--image FILE] [--iterations N] [--json]
+ * </pre>
+ */
+public final class EvalCommand {
+
+  private static final String USAGE = """
+      usage: sightline eval faces --pairs FILE [options]
+        FILE            LFW pairs.txt (images under <dir>/images/<Name>/<Name>_NNNN.jpg) or a CSV
+                        image1,image2,same with paths relative to the CSV's folder
+        --far X         false-accept rate for the reported threshold (default 1e-3)
+        --json          print machine-readable figures on stdout instead of the table
+        --roc FILE.png  write the ROC curve (TAR against log FAR)
+        --threads N     embedding threads (default: available processors)
+        --min-accuracy X  exit with status 1 when the 10-fold accuracy is below X (e.g. 0.985, for CI)
+      Every pair counts: a pair where a face is not found is wrong at every threshold.
+      When an image holds several faces the one nearest the image centre is used (LFW's convention).
+
+      usage: sightline eval speed [--image FILE] [--iterations N] [--json]
+        single-thread p50/p90 of decoding and of the face paths on a 640x480 JPEG frame
+        (default: sample1 scaled to 640x480 with an embedded ICC profile)
+      """;
+
+  private EvalCommand() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      out.print(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    if (args[0].equals("speed")) {
+      return speed(args, out, err);
+    }
+    if (!args[0].equals("faces")) {
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, speed");
+      err.print(USAGE);
+      return 2;
+    }
+    Path pairs = null;
+    Path roc = null;
+    boolean json = false;
+    double far = 1e-3;
+    double minAccuracy = Double.NaN;
+    int threads = Runtime.getRuntime().availableProcessors();
+    try {
+      for (int i = 1; i < args.length; i++) {
+        switch (args[i]) {
+          case "--pairs" -> pairs = Path.of(args[++i]);
+          case "--roc" -> roc = Path.of(args[++i]);
+          case "--json" -> json = true;
+          case "--far" -> far = Double.parseDouble(args[++i]);
+          case "--min-accuracy" -> minAccuracy = Double.parseDouble(args[++i]);
+          case "--threads" -> threads = Integer.parseInt(args[++i]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if (pairs == null) throw new IllegalArgumentException("--pairs FILE is required");
+      if (!(far > 0 && far < 1)) throw new IllegalArgumentException("--far must be in (0, 1)");
+      if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      err.println("sightline eval: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value" : e.getMessage()));
+      err.print(USAGE);
+      return 2;
+    }
+    if (!Files.isRegularFile(pairs)) {
+      err.println("sightline eval: no pair list at " + pairs);
+      return 2;
+    }
+    return faces(pairs, json, far, roc, threads, minAccuracy, out, err);
+  }
+
+  private static int speed(String[] args, PrintStream out, PrintStream err) {
+    Path image = null;
+    int iterations = 200;
+    boolean json = false;
+    try {
+      for (int i = 1; i < args.length; i++) {
+        switch (args[i]) {
+          case "--image" -> image = Path.of(args[++i]);
+          case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+          case "--json" -> json = true;
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if (iterations < 10) throw new IllegalArgumentException("--iterations must be at least 10");
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      err.println("sightline eval: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value" : e.getMessage()));
+      err.print(USAGE);
+      return 2;
+    }
+    return SpeedCheck.run(image, iterations, json, out, err);
+  }
+
+  private static int faces(Path pairFile, boolean json, double far, @Nullable Path roc, int threads,
+      double minAccuracy, PrintStream out, PrintStream err) {
+    List<PairList.Entry> entries = PairList.read(pairFile);
+    var images = new LinkedHashSet<Path>();
+    for (PairList.Entry e : entries) {
+      images.add(e.first());
+      images.add(e.second());
+    }
+    long started = System.nanoTime();
+    Map<Path, FaceEmbedding> embeddings;
+    var failures = new ConcurrentHashMap<Path, String>();
+    try (var analyzer = FaceAnalyzer.load(ModelStore.atDefaultLocation(),
+        FaceAnalyzer.Options.defaults().withAttributes(java.util.Set.of(FaceAttribute.EMBEDDING)))) {
+      embeddings = embedAll(analyzer, new ArrayList<>(images), threads, failures, err);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    var scored = new ArrayList<VerificationStats.Pair>();
+    int failedPairs = 0;
+    for (PairList.Entry e : entries) {
+      FaceEmbedding a = embeddings.get(e.first());
+      FaceEmbedding b = embeddings.get(e.second());
+      double score = a != null && b != null ? a.similarity(b) : Double.NaN;
+      if (Double.isNaN(score)) failedPairs++;
+      scored.add(new VerificationStats.Pair(score, e.same(), e.fold()));
+    }
+    var folded = VerificationStats.tenFold(scored);
+    var at1e2 = VerificationStats.atFar(scored, 1e-2);
+    var at1e3 = VerificationStats.atFar(scored, 1e-3);
+    var chosen = VerificationStats.atFar(scored, far);
+    double eer = VerificationStats.equalErrorRate(scored);
+    long same = entries.stream().filter(PairList.Entry::same).count();
+
+    var figures = new LinkedHashMap<String, Object>();
+    figures.put("pairList", pairFile.toString());
+    figures.put("pairs", entries.size());
+    figures.put("samePairs", same);
+    figures.put("differentPairs", entries.size() - same);
+    figures.put("images", images.size());
+    figures.put("imagesWithoutFace", failures.size());
+    figures.put("pairsWithDetectionFailure", failedPairs);
+    figures.put("folds", folded.perFold().length);
+    figures.put("accuracy", folded.mean());
+    figures.put("accuracyStd", folded.std());
+    figures.put("tarAtFar1e-2", at1e2.tar());
+    figures.put("thresholdAtFar1e-2", at1e2.threshold());
+    figures.put("tarAtFar1e-3", at1e3.tar());
+    figures.put("thresholdAtFar1e-3", at1e3.threshold());
+    figures.put("eer", eer);
+    figures.put("far", far);
+    figures.put("thresholdAtFar", chosen.threshold());
+    figures.put("tarAtFar", chosen.tar());
+    figures.put("seconds", seconds);
+    figures.put("threads", threads);
+
+    if (json) {
+      out.println(toJson(figures));
+    } else {
+      out.printf(Locale.ROOT, "Face verification on %s%n", pairFile);
+      row(out, "pairs", "%d (%d same, %d different), %d images", entries.size(), same, entries.size() - same, images.size());
+      row(out, "detection failures", "%d images without a face, %d pairs affected (counted wrong)", failures.size(), failedPairs);
+      row(out, folded.perFold().length + "-fold accuracy", "%.2f%% ± %.2f%%", 100 * folded.mean(), 100 * folded.std());
+      row(out, "TAR @ FAR 1e-2", "%.2f%% (threshold %.4f)", 100 * at1e2.tar(), at1e2.threshold());
+      row(out, "TAR @ FAR 1e-3", "%.2f%% (threshold %.4f)", 100 * at1e3.tar(), at1e3.threshold());
+      row(out, "EER", "%.2f%%", 100 * eer);
+      row(out, "threshold @ FAR " + far, "%.4f (TAR %.2f%%, measured FAR %.4f)", chosen.threshold(), 100 * chosen.tar(), chosen.far());
+      row(out, "time", "%.1f s on %d threads (%.1f ms per image)", seconds, threads, 1000 * seconds * threads / images.size());
+      if (!failures.isEmpty()) {
+        out.println("images without a usable face (first 10):");
+        failures.entrySet().stream().limit(10).forEach(f -> out.println("  " + f.getKey() + ": " + f.getValue()));
+      }
+    }
+    if (roc != null) {
+      writeRoc(VerificationStats.roc(scored), roc, String.format(Locale.ROOT, "%s: acc %.2f%%, TAR@1e-3 %.2f%%",
+          pairFile.getFileName(), 100 * folded.mean(), 100 * at1e3.tar()));
+      err.println("ROC curve written to " + roc);
+    }
+    if (!Double.isNaN(minAccuracy) && folded.mean() < minAccuracy) {
+      err.printf(Locale.ROOT, "sightline eval: accuracy %.4f is below the required %.4f%n", folded.mean(), minAccuracy);
+      return 1;
+    }
+    return 0;
+  }
+
+  private static void row(PrintStream out, String label, String format, Object... values) {
+    out.printf(Locale.ROOT, "  %-24s " + format + "%n", prepend(label, values));
+  }
+
+  private static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  /** Embeds every image on {@code threads} threads sharing one analyzer; images without a face are left out. */
+  static Map<Path, FaceEmbedding> embedAll(FaceAnalyzer analyzer, List<Path> images, int threads,
+      Map<Path, String> failures, PrintStream err) {
+    var decoder = ImageDecoder.withDefaults();
+    var embeddings = new ConcurrentHashMap<Path, FaceEmbedding>();
+    var done = new AtomicInteger();
+    var progress = new Progress(err, images.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      var futures = new ArrayList<Future<?>>();
+      for (Path path : images) {
+        futures.add(pool.submit(() -> {
+          try {
+            Image image = decoder.decode(path);
+            DetectedFace face = nearestCentre(analyzer.analyze(image), image);
+            if (face == null) {
+              failures.put(path, "no face found");
+            } else {
+              embeddings.put(path, java.util.Objects.requireNonNull(face.embedding()));
+            }
+          } catch (ImageRejected | UncheckedIOException e) {
+            failures.put(path, e.getMessage());
+          }
+          progress.update(done.incrementAndGet());
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("embedding failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+      progress.finish();
+    }
+    return embeddings;
+  }
+
+  /** The face whose box centre is nearest the image centre (LFW's convention), or null when there is none. */
+  static @Nullable DetectedFace nearestCentre(List<DetectedFace> faces, Image image) {
+    var centre = new Point(image.width() / 2.0, image.height() / 2.0);
+    DetectedFace best = null;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (DetectedFace face : faces) {
+      double d = face.box().centre().distanceTo(centre);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = face;
+      }
+    }
+    return best;
+  }
+
+  /** A one-line progress bar on stderr, redrawn at most every 1%. */
+  private static final class Progress {
+    private final PrintStream err;
+    private final int total;
+    private int shownPercent = -1;
+    private final long start = System.nanoTime();
+
+    Progress(PrintStream err, int total) {
+      this.err = err;
+      this.total = total;
+    }
+
+    synchronized void update(int done) {
+      int percent = total == 0 ? 100 : (int) (100L * done / total);
+      if (percent == shownPercent) return;
+      shownPercent = percent;
+      int width = 40;
+      int filled = percent * width / 100;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double eta = done == 0 ? 0 : elapsed * (total - done) / done;
+      err.printf(Locale.ROOT, "\r[%s%s] %3d%% %d/%d images, %.0f s left ", "#".repeat(filled), ".".repeat(width - filled),
+          percent, done, total, eta);
+      err.flush();
+    }
+
+    synchronized void finish() {
+      err.println();
+    }
+  }
+
+  static String toJson(Map<String, Object> figures) {
+    var sb = new StringBuilder("{");
+    figures.forEach((key, value) -> {
+      if (sb.length() > 1) sb.append(", ");
+      sb.append('"').append(key).append("\": ");
+      if (value instanceof Double d) {
+        sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null");
+      } else if (value instanceof Number n) {
+        sb.append(n);
+      } else {
+        sb.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    });
+    return sb.append('}').toString();
+  }
+
+  private static void writeRoc(List<VerificationStats.Operating> curve, Path file, String title) {
+    int w = 640, h = 480, left = 60, right = 20, top = 40, bottom = 50;
+    var image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, w, h);
+    double minLog = -4, maxLog = 0, minTar = 0.8;
+    int pw = w - left - right, ph = h - top - bottom;
+    g.setColor(new Color(220, 220, 220));
+    for (int e = -4; e <= 0; e++) {
+      int x = left + (int) ((e - minLog) / (maxLog - minLog) * pw);
+      g.drawLine(x, top, x, top + ph);
+      g.setColor(Color.DARK_GRAY);
+      g.drawString("1e" + e, x - 12, top + ph + 18);
+      g.setColor(new Color(220, 220, 220));
+    }
+    for (int t = 80; t <= 100; t += 5) {
+      int y = top + ph - (int) ((t / 100.0 - minTar) / (1 - minTar) * ph);
+      g.drawLine(left, y, left + pw, y);
+      g.setColor(Color.DARK_GRAY);
+      g.drawString(t + "%", 20, y + 5);
+      g.setColor(new Color(220, 220, 220));
+    }
+    g.setColor(Color.BLACK);
+    g.drawRect(left, top, pw, ph);
+    g.drawString(title, left, 25);
+    g.drawString("false accept rate (log)", left + pw / 2 - 60, h - 12);
+    g.setColor(new Color(0, 90, 200));
+    g.setStroke(new BasicStroke(2f));
+    int px = -1, py = -1;
+    for (VerificationStats.Operating o : curve) {
+      double lf = Math.log10(Math.max(o.far(), 1e-4));
+      int x = left + (int) ((lf - minLog) / (maxLog - minLog) * pw);
+      int y = top + ph - (int) ((Math.max(o.tar(), minTar) - minTar) / (1 - minTar) * ph);
+      if (px >= 0) g.drawLine(px, py, x, y);
+      px = x;
+      py = y;
+    }
+    g.dispose();
+    try {
+      ImageIO.write(image, "png", file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package sightline.vision.eval;
+
+import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+import sightline.vision.Image;
+import sightline.vision.ImageDecoder;
+import sightline.vision.face.FaceAnalyzer;
+import sightline.vision.face.FaceAttribute;
+import sightline.vision.model.ModelStore;
+
+/**
+ * {@code eval speed}: single-thread latency of decoding and of the face paths on a 640x480 camera-sized JPEG (by
+ * default sample1 scaled to 640x480 with an sRGB ICC profile embedded, as phone and webcam JPEGs often carry
+ * one). A quick check, not a JMH benchmark: it warms up, then reports p50 and p90 wall time of the calling thread.
+ */
+final class SpeedCheck {
+
+  private SpeedCheck() {
+  }
+
+  static int run(@Nullable Path imageFile, int iterations, boolean json, PrintStream out, PrintStream err) {
+    byte[] frame = imageFile != null ? read(imageFile) : cameraFrame();
+    byte[] withoutProfile = imageFile != null ? frame : stripIcc(frame);
+    var decoder = ImageDecoder.withDefaults();
+    Image image = decoder.decode(frame);
+    var figures = new LinkedHashMap<String, Object>();
+    figures.put("image", imageFile != null ? imageFile.toString() : "sample1 as 640x480 JPEG with ICC profile");
+    figures.put("width", image.width());
+    figures.put("height", image.height());
+    figures.put("bytes", frame.length);
+    figures.put("iterations", iterations);
+    measure(figures, "decodeImageIoReadMs", iterations, () -> imageIoRead(frame));
+    if (imageFile == null) {
+      measure(figures, "decodeImageIoReadNoProfileMs", iterations, () -> imageIoRead(withoutProfile));
+    }
+    measure(figures, "decodeSightlineMs", iterations, () -> decoder.decode(frame));
+    try (var analyzer = FaceAnalyzer.load(ModelStore.atDefaultLocation(), FaceAnalyzer.Options.defaults())) {
+      int faces = analyzer.analyze(image).size();
+      figures.put("faces", faces);
+      measure(figures, "detectMs", iterations, () -> analyzer.analyze(image, Set.of()));
+      measure(figures, "detectLandmarksQualityMs", iterations,
+          () -> analyzer.analyze(image, Set.of(FaceAttribute.LANDMARKS, FaceAttribute.QUALITY)));
+      measure(figures, "fullFacePathMs", iterations, () -> analyzer.analyze(image));
+      measure(figures, "decodePlusFullFacePathMs", iterations, () -> analyzer.analyze(decoder.decode(frame)));
+    }
+    if (json) {
+      out.println(EvalCommand.toJson(figures));
+    } else {
+      out.printf(Locale.ROOT, "Single-thread latency, %s (%dx%d, %d bytes, %s faces), %d runs after warm-up%n",
+          figures.get("image"), image.width(), image.height(), frame.length, figures.get("faces"), iterations);
+      figures.forEach((key, value) -> {
+        if (key.endsWith("Ms")) {
+          out.printf(Locale.ROOT, "  %-30s %s%n", key.substring(0, key.length() - 2), value);
+        }
+      });
+    }
+    return 0;
+  }
+
+  private static void measure(Map<String, Object> figures, String key, int iterations, Supplier<?> work) {
+    for (int i = 0; i < Math.max(20, iterations / 5); i++) work.get();
+    long[] ns = new long[iterations];
+    for (int i = 0; i < iterations; i++) {
+      long start = System.nanoTime();
+      work.get();
+      ns[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(ns);
+    figures.put(key, String.format(Locale.ROOT, "p50 %.2f ms, p90 %.2f ms", ns[iterations / 2] / 1e6,
+        ns[(int) (iterations * 0.9)] / 1e6));
+  }
+
+  private static BufferedImage imageIoRead(byte[] bytes) {
+    try {
+      return ImageIO.read(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** sample1 scaled to 640x480, JPEG quality 90, with an APP2 ICC profile right after SOI. */
+  static byte[] cameraFrame() {
+    Image photo = ImageDecoder.withDefaults().decode(ModelStore.atDefaultLocation().verifiedPath("sample1"));
+    var frame = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
+    var g = frame.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    // Crop to 4:3 around the centre, then scale.
+    int cropW = Math.min(photo.width(), photo.height() * 4 / 3);
+    int cropH = cropW * 3 / 4;
+    int x0 = (photo.width() - cropW) / 2;
+    int y0 = (photo.height() - cropH) / 2;
+    g.drawImage(photo.toBufferedImage(), 0, 0, 640, 480, x0, y0, x0 + cropW, y0 + cropH, null);
+    g.dispose();
+    try {
+      var jpeg = new ByteArrayOutputStream();
+      ImageIO.write(frame, "jpeg", jpeg);
+      byte[] plain = jpeg.toByteArray();
+      byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+      var out = new ByteArrayOutputStream();
+      out.write(plain, 0, 2);
+      int length = 2 + 12 + 2 + profile.length;
+      out.write(0xFF);
+      out.write(0xE2);
+      out.write(length >> 8);
+      out.write(length & 0xff);
+      out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.write(1);
+      out.write(1);
+      out.writeBytes(profile);
+      out.write(plain, 2, plain.length - 2);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same JPEG without its APP2 segments. */
+  private static byte[] stripIcc(byte[] jpeg) {
+    var out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    int pos = 2;
+    while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xff) == 0xFF && (jpeg[pos + 1] & 0xff) != 0xDA) {
+      int length = (jpeg[pos + 2] & 0xff) << 8 | (jpeg[pos + 3] & 0xff);
+      if ((jpeg[pos + 1] & 0xff) != 0xE2) out.write(jpeg, pos, 2 + length);
+      pos += 2 + length;
+    }
+    out.write(jpeg, pos, jpeg.length - pos);
+    return out.toByteArray();
+  }
+}

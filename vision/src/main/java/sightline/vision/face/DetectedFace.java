@@ -1,0 +1,18 @@
+package sightline.vision.face;
+
+import org.jspecify.annotations.Nullable;
+import sightline.vision.BoundingBox;
+
+/**
+ * One face found by {@link FaceAnalyzer}, with the results that were asked for; a result that was not requested
+ * (see {@link FaceAttribute}) is {@code null}. Coordinates are pixels of the analysed (upright) image. Immutable.
+ *
+ * @param box        the detector's box
+ * @param score      the detector's face probability in [0, 1]
+ * @param landmarks  68 landmarks, when {@link FaceAttribute#LANDMARKS} or {@link FaceAttribute#EMBEDDING} was asked for
+ * @param embedding  the unit-length template, when {@link FaceAttribute#EMBEDDING} was asked for
+ * @param quality    the quality report, when {@link FaceAttribute#QUALITY} was asked for
+ */
+public record DetectedFace(BoundingBox box, double score, @Nullable FaceLandmarks landmarks,
+    @Nullable FaceEmbedding embedding, @Nullable FaceQuality quality) {
+}

@@ -1,0 +1,255 @@
+package sightline.vision.face;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import sightline.vision.Image;
+import sightline.vision.VisionException;
+import sightline.vision.model.ModelStore;
+import sightline.vision.onnx.OnnxModel;
+
+/**
+ * Finds faces in an {@link Image} and computes, per face, what its {@link Options} ask for: landmarks, an embedding,
+ * a quality report. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
+ * and every call allocates its own buffers), and throughput grows with calling threads since each session runs on
+ * one intra-op thread. Close once at shutdown to free the native sessions.
+ *
+ * <p>Pipeline: the whole picture stretched to 320x240 for {@code fr_detect}; threshold and non-maximum suppression;
+ * per face the box resized to 64x64 grey for {@code fr_landmark}; five points from the 68 landmarks aligned onto the
+ * 112x112 ArcFace template by a least-squares similarity transform for {@code fr_feature}. Results are in pixels of
+ * the given image.
+ *
+ * <pre>{@code
+ * try (var faces = FaceAnalyzer.load(ModelStore.atDefaultLocation(), FaceAnalyzer.Options.defaults())) {
+ *   List<DetectedFace> found = faces.analyze(image);   // empty when there is no face; never null
+ * }
+ * }</pre>
+ */
+public final class FaceAnalyzer implements AutoCloseable {
+
+  /**
+   * What to compute and how strict the detector is.
+   *
+   * @param attributes     results computed per face besides box and score; {@link FaceAttribute#EMBEDDING} implies
+   *                       {@link FaceAttribute#LANDMARKS}
+   * @param minScore       lowest detector face probability kept, in (0, 1]; 0.65 is the package's value, calibrated
+   *                       for its demo, and is the default
+   * @param maxOverlap     non-maximum suppression drops a box whose IoU with a better one exceeds this, in [0, 1]
+   * @param minFaceSizePx  faces whose box is narrower or shorter than this many source pixels are dropped (0 keeps all)
+   */
+  public record Options(Set<FaceAttribute> attributes, double minScore, double maxOverlap, int minFaceSizePx) {
+
+    public Options {
+      var set = EnumSet.noneOf(FaceAttribute.class);
+      set.addAll(attributes);
+      if (set.contains(FaceAttribute.EMBEDDING)) {
+        set.add(FaceAttribute.LANDMARKS);
+      }
+      attributes = Set.copyOf(set);
+      if (!(minScore > 0 && minScore <= 1)) {
+        throw new IllegalArgumentException("minScore must be in (0, 1], was " + minScore);
+      }
+      if (!(maxOverlap >= 0 && maxOverlap <= 1)) {
+        throw new IllegalArgumentException("maxOverlap must be in [0, 1], was " + maxOverlap);
+      }
+      if (minFaceSizePx < 0) {
+        throw new IllegalArgumentException("minFaceSizePx must not be negative, was " + minFaceSizePx);
+      }
+    }
+
+    /** Everything: landmarks, embedding and quality; score 0.65, overlap 0.4 (the package's values), no size limit. */
+    public static Options defaults() {
+      return new Options(EnumSet.allOf(FaceAttribute.class), 0.65, 0.4, 0);
+    }
+
+    /** Boxes and scores only. */
+    public static Options detectionOnly() {
+      return defaults().withAttributes(Set.of());
+    }
+
+    public Options withAttributes(Set<FaceAttribute> attributes) {
+      return new Options(attributes, minScore, maxOverlap, minFaceSizePx);
+    }
+
+    public Options withMinScore(double minScore) {
+      return new Options(attributes, minScore, maxOverlap, minFaceSizePx);
+    }
+
+    public Options withMaxOverlap(double maxOverlap) {
+      return new Options(attributes, minScore, maxOverlap, minFaceSizePx);
+    }
+
+    public Options withMinFaceSizePx(int minFaceSizePx) {
+      return new Options(attributes, minScore, maxOverlap, minFaceSizePx);
+    }
+  }
+
+  private final Options options;
+  private final OnnxModel detector;
+  private final @Nullable OnnxModel landmarker;
+  private final @Nullable OnnxModel embedder;
+  private final Map<String, String> inputNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private FaceAnalyzer(Options options, OnnxModel detector, @Nullable OnnxModel landmarker, @Nullable OnnxModel embedder) {
+    this.options = options;
+    this.detector = detector;
+    this.landmarker = landmarker;
+    this.embedder = embedder;
+  }
+
+  /**
+   * Loads the models the options need ({@code fr_detect}, and {@code fr_landmark}, {@code fr_feature} when asked
+   * for) from the store, verifying their checksums.
+   *
+   * @throws sightline.vision.model.ModelUnavailableException when a model file is missing or damaged
+   * @throws VisionException when ONNX Runtime cannot load a model
+   */
+  public static FaceAnalyzer load(ModelStore store, Options options) {
+    var loaded = new ArrayList<OnnxModel>();
+    try {
+      OnnxModel detector = add(loaded, OnnxModel.load(store, "fr_detect"));
+      OnnxModel landmarker = options.attributes().contains(FaceAttribute.LANDMARKS)
+          ? add(loaded, OnnxModel.load(store, "fr_landmark")) : null;
+      OnnxModel embedder = options.attributes().contains(FaceAttribute.EMBEDDING)
+          ? add(loaded, OnnxModel.load(store, "fr_feature")) : null;
+      return new FaceAnalyzer(options, detector, landmarker, embedder);
+    } catch (RuntimeException e) {
+      loaded.forEach(model -> {
+        try {
+          model.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      });
+      throw e;
+    }
+  }
+
+  private static OnnxModel add(List<OnnxModel> loaded, OnnxModel model) {
+    loaded.add(model);
+    return model;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /**
+   * Finds the faces and computes every attribute of the options.
+   *
+   * @return the faces, best detector score first; empty when there is none
+   * @throws VisionException when ONNX Runtime fails
+   */
+  public List<DetectedFace> analyze(Image image) {
+    return analyze(image, options.attributes());
+  }
+
+  /**
+   * Finds the faces and computes only {@code attributes}, which must be among those this analyzer was loaded for
+   * (one analyzer with everything loaded can serve both a cheap and a full path).
+   *
+   * @return the faces, best detector score first; empty when there is none
+   * @throws IllegalArgumentException when an attribute's model was not loaded
+   * @throws VisionException when ONNX Runtime fails
+   */
+  public List<DetectedFace> analyze(Image image, Set<FaceAttribute> attributes) {
+    var wanted = EnumSet.noneOf(FaceAttribute.class);
+    wanted.addAll(attributes);
+    if (wanted.contains(FaceAttribute.EMBEDDING)) {
+      wanted.add(FaceAttribute.LANDMARKS);
+    }
+    if (!options.attributes().containsAll(wanted)) {
+      throw new IllegalArgumentException("this analyzer was loaded for " + options.attributes() + ", not " + wanted);
+    }
+    int width = image.width();
+    int height = image.height();
+    byte[] rgb = image.rgb();
+    List<Detection.Candidate> candidates = detect(rgb, width, height);
+    var faces = new ArrayList<DetectedFace>(candidates.size());
+    for (Detection.Candidate candidate : candidates) {
+      LandmarkCrop.Crop crop = LandmarkCrop.crop(candidate.box(), width, height);
+      float[] grey = wanted.contains(FaceAttribute.LANDMARKS) || wanted.contains(FaceAttribute.QUALITY)
+          ? LandmarkCrop.grey(rgb, width, height, crop) : null;
+      FaceLandmarks landmarks = wanted.contains(FaceAttribute.LANDMARKS) ? landmarks(grey, crop) : null;
+      FaceEmbedding embedding = wanted.contains(FaceAttribute.EMBEDDING) && landmarks != null
+          ? embed(rgb, width, height, landmarks) : null;
+      FaceQuality quality = wanted.contains(FaceAttribute.QUALITY) && grey != null
+          ? QualityMeasures.measure(grey, LandmarkCrop.SIZE,
+              Math.min(candidate.box().width(), candidate.box().height())) : null;
+      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality));
+    }
+    return List.copyOf(faces);
+  }
+
+  private List<Detection.Candidate> detect(byte[] rgb, int width, int height) {
+    float[] input = Detection.input(rgb, width, height);
+    float[] scores;
+    float[] boxes;
+    try (OrtSession.Result result = run(detector, input, 1, 3, Detection.INPUT_HEIGHT, Detection.INPUT_WIDTH)) {
+      scores = floats(result, "scores", detector);
+      boxes = floats(result, "boxes", detector);
+    }
+    var kept = Detection.suppressOverlaps(
+        Detection.decode(scores, boxes, (float) options.minScore(), width, height), options.maxOverlap());
+    if (options.minFaceSizePx() > 0) {
+      kept = kept.stream().filter(c -> Math.min(c.box().width(), c.box().height()) >= options.minFaceSizePx()).toList();
+    }
+    return kept;
+  }
+
+  private FaceLandmarks landmarks(float[] grey, LandmarkCrop.Crop crop) {
+    OnnxModel model = java.util.Objects.requireNonNull(landmarker);
+    try (OrtSession.Result result = run(model, LandmarkCrop.input(grey), 1, 1, LandmarkCrop.SIZE, LandmarkCrop.SIZE)) {
+      return new FaceLandmarks(LandmarkCrop.decode(floats(result, "output", model), crop));
+    }
+  }
+
+  private FaceEmbedding embed(byte[] rgb, int width, int height, FaceLandmarks landmarks) {
+    OnnxModel model = java.util.Objects.requireNonNull(embedder);
+    float[] aligned = FaceAlignment.alignedFace(rgb, width, height, landmarks.fivePoints());
+    try (OrtSession.Result result = run(model, FaceAlignment.input(aligned), 1, 3, FaceAlignment.SIZE, FaceAlignment.SIZE)) {
+      return new FaceEmbedding(floats(result, "output", model));
+    }
+  }
+
+  private OrtSession.Result run(OnnxModel model, float[] input, long... shape) {
+    String name = inputNames.computeIfAbsent(model.name(), n -> model.inputShapes().keySet().iterator().next());
+    try (OnnxTensor tensor = OnnxTensor.createTensor(OnnxModel.environment(), FloatBuffer.wrap(input), shape)) {
+      return model.run(Map.of(name, tensor));
+    } catch (OrtException e) {
+      throw new VisionException("ONNX Runtime could not build the input tensor for model " + model.name(), e);
+    }
+  }
+
+  private static float[] floats(OrtSession.Result result, String output, OnnxModel model) {
+    var value = result.get(output).orElseThrow(
+        () -> new VisionException("model " + model.name() + " has no output " + output, null));
+    FloatBuffer buffer = ((OnnxTensor) value).getFloatBuffer();
+    float[] out = new float[buffer.remaining()];
+    buffer.get(out);
+    return out;
+  }
+
+  /** Closes every model session this analyzer loaded. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (OnnxModel model : new OnnxModel[] {embedder, landmarker, detector}) {
+      if (model == null) continue;
+      try {
+        model.close();
+      } catch (RuntimeException e) {
+        if (failure == null) failure = e;
+        else failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) throw failure;
+  }
+}

@@ -1,0 +1,14 @@
+package sightline.vision.face;
+
+/**
+ * What {@link FaceAnalyzer} computes for each detected face beyond its box and score. Each attribute loads and runs
+ * only the models it needs, so an engagement path that asks for little pays little.
+ */
+public enum FaceAttribute {
+  /** 68 landmarks ({@code fr_landmark}, about 1 ms per face). */
+  LANDMARKS,
+  /** A unit-length embedding for verification and 1:N search ({@code fr_feature}; needs and implies landmarks). */
+  EMBEDDING,
+  /** Size, sharpness, brightness and contrast of the face (no model). */
+  QUALITY
+}
