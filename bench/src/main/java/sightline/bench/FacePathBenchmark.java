@@ -15,22 +15,22 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import sightline.vision.Image;
 import sightline.vision.ImageDecoder;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAnalyzer;
 import sightline.vision.model.ModelStore;
 
 /**
- * The face paths on one 640x480 camera-style JPEG (the face-api sample photo {@code sample1}, quality 90), with one
- * shared {@link FaceAnalyzer} as the server uses it. Single-thread methods report sampled latency (p50, p90, ...);
- * the threaded ones report whole-path throughput over all caller threads.
+ * The face paths on 640x480 camera-style JPEGs (see {@link Frames}), from JPEG bytes to results, with one shared
+ * {@link FaceAnalyzer} as the server uses it. Single-thread methods report sampled latency (p50, p90, ...); the
+ * threaded ones report whole-path throughput over all caller threads.
  *
  * <ul>
- *   <li>{@code verificationPath}: decode the JPEG, detect, 68 landmarks, align, embed, quality, for every face.
- *       Liveness is not part of {@link FaceAnalyzer} yet, so it is not included.</li>
- *   <li>{@code detectionOnly}: the detector and its post-processing on the decoded frame, the first stage of the
- *       engagement path; head pose and eye state are not part of {@link FaceAnalyzer} yet.</li>
+ *   <li>{@code verificationPath}: a one-face frame; decode, detect, 68 landmarks, align, embed, quality. Liveness is
+ *       not part of {@link FaceAnalyzer} yet, so it is not included.</li>
+ *   <li>{@code engagementDetection}: a three-face classroom frame; decode and detect (boxes and scores). This is
+ *       only the first stage of the engagement path: head pose and eye state are not part of {@link FaceAnalyzer}
+ *       yet, see {@link FaceModelBenchmark} for those models alone.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -44,15 +44,17 @@ public class FacePathBenchmark {
   private final ImageDecoder decoder = ImageDecoder.withDefaults();
   private FaceAnalyzer analyzer;
   private byte[] jpeg;
-  private Image frame;
+  private byte[] group;
 
   @Setup
   public void load() {
     analyzer = FaceAnalyzer.load(ModelStore.atDefaultLocation(), FaceAnalyzer.Options.defaults());
-    jpeg = DecodeBenchmark.Frames.cameraJpeg();
-    frame = decoder.decode(jpeg);
-    if (analyzer.analyze(frame).isEmpty()) {
-      throw new IllegalStateException("the benchmark frame must hold a face");
+    jpeg = Frames.singleFace();
+    group = Frames.group();
+    int faces = analyzer.analyze(decoder.decode(jpeg)).size();
+    int people = analyzer.analyze(decoder.decode(group), Set.of()).size();
+    if (faces != 1 || people != 3) {
+      throw new IllegalStateException("expected frames of 1 and 3 faces, found " + faces + " and " + people);
     }
   }
 
@@ -67,8 +69,8 @@ public class FacePathBenchmark {
   }
 
   @Benchmark
-  public List<DetectedFace> detectionOnly() {
-    return analyzer.analyze(frame, Set.of());
+  public List<DetectedFace> engagementDetection() {
+    return analyzer.analyze(decoder.decode(group), Set.of());
   }
 
   @Benchmark
