@@ -336,6 +336,9 @@ class EmbeddingIndexTests {
     }
     assertThat(index.searchWithin(gaussian(random, d), Set.of("stranger"), SearchOptions.defaults()).isEmpty())
         .isTrue();
+    var twice = index.searchWithin(gaussian(random, d), List.of("person-1", "person-1"),
+        SearchOptions.defaults().withBestPerIdentity(false));
+    assertThat(twice.ranked()).extracting(Match::template).hasSize(2).doesNotHaveDuplicates();
   }
 
   @Test
