@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * every score is a cosine similarity in {@code [-1, 1]}.
  *
  * <h2>Storage and search</h2>
- * Templates live in chunks of {@value #CHUNK} templates, each chunk two contiguous primitive arrays: the unit
+ * Templates live in chunks of 4,096 templates, each chunk two contiguous primitive arrays: the unit
  * vectors as {@code float}s, row-major (one template's components adjacent), and an {@code int8} copy of them,
  * dimension-major. A search is exact but reads mostly the int8 copy, a quarter of the bytes: at 100,000 x 512 the
  * float vectors alone are 205 MB, and one core of our 2-core server reads memory at about 6 GB/s, so a plain float
