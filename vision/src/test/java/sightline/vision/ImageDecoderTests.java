@@ -54,6 +54,14 @@ class ImageDecoderTests {
   }
 
   @Test
+  void stripsOnlyTheIccSegments() {
+    byte[] plain = TestImages.jpeg(TestImages.quadrants());
+    byte[] withProfile = TestImages.withSegment(plain, 0xE2, TestImages.iccSrgbSegment());
+    assertThat(ImageDecoder.withoutIccProfile(withProfile)).isEqualTo(plain);
+    assertThat(ImageDecoder.withoutIccProfile(plain)).isEqualTo(plain);
+  }
+
+  @Test
   void appliesExifOrientationInBothByteOrders() {
     // Stored picture is the quadrants turned 90 degrees anticlockwise; orientation 6 says "turn clockwise to view".
     Image upright = TestImages.quadrants();

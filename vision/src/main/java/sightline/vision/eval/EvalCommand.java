@@ -51,6 +51,7 @@ public final class EvalCommand {
         --far X         false-accept rate for the reported threshold (default 1e-3)
         --json          print machine-readable figures on stdout instead of the table
         --roc FILE.png  write the ROC curve (TAR against log FAR)
+        --scores FILE.csv  write every pair's similarity (image1,image2,same,fold,score; empty when no face)
         --threads N     embedding threads (default: available processors)
         --min-accuracy X  exit with status 1 when the 10-fold accuracy is below X (e.g. 0.985, for CI)
       Every pair counts: a pair where a face is not found is wrong at every threshold.
@@ -83,6 +84,7 @@ public final class EvalCommand {
     }
     Path pairs = null;
     Path roc = null;
+    Path scores = null;
     boolean json = false;
     double far = 1e-3;
     double minAccuracy = Double.NaN;
@@ -92,6 +94,7 @@ public final class EvalCommand {
         switch (args[i]) {
           case "--pairs" -> pairs = Path.of(args[++i]);
           case "--roc" -> roc = Path.of(args[++i]);
+          case "--scores" -> scores = Path.of(args[++i]);
           case "--json" -> json = true;
           case "--far" -> far = Double.parseDouble(args[++i]);
           case "--min-accuracy" -> minAccuracy = Double.parseDouble(args[++i]);
@@ -111,7 +114,7 @@ public final class EvalCommand {
       err.println("sightline eval: no pair list at " + pairs);
       return 2;
     }
-    return faces(pairs, json, far, roc, threads, minAccuracy, out, err);
+    return faces(pairs, json, far, roc, scores, threads, minAccuracy, out, err);
   }
 
   private static int speed(String[] args, PrintStream out, PrintStream err) {
@@ -136,7 +139,7 @@ public final class EvalCommand {
     return SpeedCheck.run(image, iterations, json, out, err);
   }
 
-  private static int faces(Path pairFile, boolean json, double far, @Nullable Path roc, int threads,
+  private static int faces(Path pairFile, boolean json, double far, @Nullable Path roc, @Nullable Path scoreFile, int threads,
       double minAccuracy, PrintStream out, PrintStream err) {
     List<PairList.Entry> entries = PairList.read(pairFile);
     var images = new LinkedHashSet<Path>();
@@ -161,6 +164,21 @@ public final class EvalCommand {
       double score = a != null && b != null ? a.similarity(b) : Double.NaN;
       if (Double.isNaN(score)) failedPairs++;
       scored.add(new VerificationStats.Pair(score, e.same(), e.fold()));
+    }
+    if (scoreFile != null) {
+      var csv = new StringBuilder("image1,image2,same,fold,score\n");
+      for (int i = 0; i < entries.size(); i++) {
+        PairList.Entry e = entries.get(i);
+        double score = scored.get(i).score();
+        csv.append(e.first()).append(',').append(e.second()).append(',').append(e.same() ? 1 : 0).append(',')
+            .append(e.fold()).append(',').append(Double.isNaN(score) ? "" : String.format(Locale.ROOT, "%.6f", score))
+            .append('\n');
+      }
+      try {
+        Files.writeString(scoreFile, csv);
+      } catch (IOException ex) {
+        throw new UncheckedIOException("cannot write " + scoreFile, ex);
+      }
     }
     var folded = VerificationStats.tenFold(scored);
     var at1e2 = VerificationStats.atFar(scored, 1e-2);

@@ -12,7 +12,10 @@ import sightline.vision.BoundingBox;
  * @param landmarks  68 landmarks, when {@link FaceAttribute#LANDMARKS} or {@link FaceAttribute#EMBEDDING} was asked for
  * @param embedding  the unit-length template, when {@link FaceAttribute#EMBEDDING} was asked for
  * @param quality    the quality report, when {@link FaceAttribute#QUALITY} was asked for
+ * @param pose       head pose, when {@link FaceAttribute#POSE} was asked for
+ * @param eyes       eye states, when {@link FaceAttribute#EYES} was asked for
  */
 public record DetectedFace(BoundingBox box, double score, @Nullable FaceLandmarks landmarks,
-    @Nullable FaceEmbedding embedding, @Nullable FaceQuality quality) {
+    @Nullable FaceEmbedding embedding, @Nullable FaceQuality quality, @Nullable HeadPose pose,
+    @Nullable EyeStates eyes) {
 }

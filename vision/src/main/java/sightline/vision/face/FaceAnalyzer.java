@@ -17,7 +17,7 @@ import sightline.vision.onnx.OnnxModel;
 
 /**
  * Finds faces in an {@link Image} and computes, per face, what its {@link Options} ask for: landmarks, an embedding,
- * a quality report. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
+ * a quality report, head pose, eye states. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
  * and every call allocates its own buffers), and throughput grows with calling threads since each session runs on
  * one intra-op thread. Close once at shutdown to free the native sessions.
  *
@@ -37,8 +37,8 @@ public final class FaceAnalyzer implements AutoCloseable {
   /**
    * What to compute and how strict the detector is.
    *
-   * @param attributes     results computed per face besides box and score; {@link FaceAttribute#EMBEDDING} implies
-   *                       {@link FaceAttribute#LANDMARKS}
+   * @param attributes     results computed per face besides box and score; {@link FaceAttribute#EMBEDDING} and
+   *                       {@link FaceAttribute#EYES} imply {@link FaceAttribute#LANDMARKS}
    * @param minScore       lowest detector face probability kept, in (0, 1]; 0.65 is the package's value, calibrated
    *                       for its demo, and is the default
    * @param maxOverlap     non-maximum suppression drops a box whose IoU with a better one exceeds this, in [0, 1]
@@ -49,7 +49,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     public Options {
       var set = EnumSet.noneOf(FaceAttribute.class);
       set.addAll(attributes);
-      if (set.contains(FaceAttribute.EMBEDDING)) {
+      if (set.contains(FaceAttribute.EMBEDDING) || set.contains(FaceAttribute.EYES)) {
         set.add(FaceAttribute.LANDMARKS);
       }
       attributes = Set.copyOf(set);
@@ -64,7 +64,7 @@ public final class FaceAnalyzer implements AutoCloseable {
       }
     }
 
-    /** Everything: landmarks, embedding and quality; score 0.65, overlap 0.4 (the package's values), no size limit. */
+    /** Everything: landmarks, embedding, quality, pose and eyes; score 0.65, overlap 0.4 (the package's values), no size limit. */
     public static Options defaults() {
       return new Options(EnumSet.allOf(FaceAttribute.class), 0.65, 0.4, 0);
     }
@@ -95,18 +95,23 @@ public final class FaceAnalyzer implements AutoCloseable {
   private final OnnxModel detector;
   private final @Nullable OnnxModel landmarker;
   private final @Nullable OnnxModel embedder;
+  private final @Nullable OnnxModel poser;
+  private final @Nullable OnnxModel eyeModel;
   private final Map<String, String> inputNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private FaceAnalyzer(Options options, OnnxModel detector, @Nullable OnnxModel landmarker, @Nullable OnnxModel embedder) {
+  private FaceAnalyzer(Options options, OnnxModel detector, @Nullable OnnxModel landmarker, @Nullable OnnxModel embedder,
+      @Nullable OnnxModel poser, @Nullable OnnxModel eyeModel) {
     this.options = options;
     this.detector = detector;
     this.landmarker = landmarker;
     this.embedder = embedder;
+    this.poser = poser;
+    this.eyeModel = eyeModel;
   }
 
   /**
-   * Loads the models the options need ({@code fr_detect}, and {@code fr_landmark}, {@code fr_feature} when asked
-   * for) from the store, verifying their checksums.
+   * Loads the models the options need ({@code fr_detect}, and {@code fr_landmark}, {@code fr_feature},
+   * {@code fr_pose}, {@code fr_eye} when asked for) from the store, verifying their checksums.
    *
    * @throws sightline.vision.model.ModelUnavailableException when a model file is missing or damaged
    * @throws VisionException when ONNX Runtime cannot load a model
@@ -119,7 +124,11 @@ public final class FaceAnalyzer implements AutoCloseable {
           ? add(loaded, OnnxModel.load(store, "fr_landmark")) : null;
       OnnxModel embedder = options.attributes().contains(FaceAttribute.EMBEDDING)
           ? add(loaded, OnnxModel.load(store, "fr_feature")) : null;
-      return new FaceAnalyzer(options, detector, landmarker, embedder);
+      OnnxModel poser = options.attributes().contains(FaceAttribute.POSE)
+          ? add(loaded, OnnxModel.load(store, "fr_pose")) : null;
+      OnnxModel eyeModel = options.attributes().contains(FaceAttribute.EYES)
+          ? add(loaded, OnnxModel.load(store, "fr_eye")) : null;
+      return new FaceAnalyzer(options, detector, landmarker, embedder, poser, eyeModel);
     } catch (RuntimeException e) {
       loaded.forEach(model -> {
         try {
@@ -162,7 +171,7 @@ public final class FaceAnalyzer implements AutoCloseable {
   public List<DetectedFace> analyze(Image image, Set<FaceAttribute> attributes) {
     var wanted = EnumSet.noneOf(FaceAttribute.class);
     wanted.addAll(attributes);
-    if (wanted.contains(FaceAttribute.EMBEDDING)) {
+    if (wanted.contains(FaceAttribute.EMBEDDING) || wanted.contains(FaceAttribute.EYES)) {
       wanted.add(FaceAttribute.LANDMARKS);
     }
     if (!options.attributes().containsAll(wanted)) {
@@ -183,7 +192,10 @@ public final class FaceAnalyzer implements AutoCloseable {
       FaceQuality quality = wanted.contains(FaceAttribute.QUALITY) && grey != null
           ? QualityMeasures.measure(grey, LandmarkCrop.SIZE,
               Math.min(candidate.box().width(), candidate.box().height())) : null;
-      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality));
+      HeadPose pose = wanted.contains(FaceAttribute.POSE) ? pose(rgb, width, height, candidate.box()) : null;
+      EyeStates eyes = wanted.contains(FaceAttribute.EYES) && landmarks != null
+          ? eyes(rgb, width, height, landmarks) : null;
+      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality, pose, eyes));
     }
     return List.copyOf(faces);
   }
@@ -219,6 +231,32 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
   }
 
+  private HeadPose pose(byte[] rgb, int width, int height, sightline.vision.BoundingBox box) {
+    OnnxModel model = java.util.Objects.requireNonNull(poser);
+    var region = PoseAndEyeCrops.poseRegion(box, width, height);
+    int size = PoseAndEyeCrops.POSE_SIZE;
+    try (OrtSession.Result result = run(model, PoseAndEyeCrops.poseInput(rgb, width, height, region), 1, 3, size, size)) {
+      // Output names as exported: "output" is yaw, "617" pitch, "618" roll (lib/fr_pose.js).
+      return new HeadPose(PoseAndEyeCrops.binnedAngle(floats(result, "output", model)),
+          PoseAndEyeCrops.binnedAngle(floats(result, "617", model)),
+          PoseAndEyeCrops.binnedAngle(floats(result, "618", model)));
+    }
+  }
+
+  private EyeStates eyes(byte[] rgb, int width, int height, FaceLandmarks landmarks) {
+    return new EyeStates(eyeClosed(rgb, width, height, landmarks.leftEye()),
+        eyeClosed(rgb, width, height, landmarks.rightEye()));
+  }
+
+  private double eyeClosed(byte[] rgb, int width, int height, List<sightline.vision.Point> eye) {
+    OnnxModel model = java.util.Objects.requireNonNull(eyeModel);
+    var region = PoseAndEyeCrops.eyeRegion(eye);
+    int size = PoseAndEyeCrops.EYE_SIZE;
+    try (OrtSession.Result result = run(model, PoseAndEyeCrops.eyeInput(rgb, width, height, region), 1, 1, size, size)) {
+      return PoseAndEyeCrops.firstClassProbability(floats(result, "output", model)); // class 0 read as "closed"
+    }
+  }
+
   private OrtSession.Result run(OnnxModel model, float[] input, long... shape) {
     String name = inputNames.computeIfAbsent(model.name(), n -> model.inputShapes().keySet().iterator().next());
     try (OnnxTensor tensor = OnnxTensor.createTensor(OnnxModel.environment(), FloatBuffer.wrap(input), shape)) {
@@ -241,7 +279,7 @@ public final class FaceAnalyzer implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (OnnxModel model : new OnnxModel[] {embedder, landmarker, detector}) {
+    for (OnnxModel model : new OnnxModel[] {eyeModel, poser, embedder, landmarker, detector}) {
       if (model == null) continue;
       try {
         model.close();

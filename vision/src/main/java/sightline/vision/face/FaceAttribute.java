@@ -10,5 +10,9 @@ public enum FaceAttribute {
   /** A unit-length embedding for verification and 1:N search ({@code fr_feature}; needs and implies landmarks). */
   EMBEDDING,
   /** Size, sharpness, brightness and contrast of the face (no model). */
-  QUALITY
+  QUALITY,
+  /** Yaw, pitch and roll ({@code fr_pose}). */
+  POSE,
+  /** Whether each eye is closed ({@code fr_eye}; needs and implies landmarks). */
+  EYES
 }
