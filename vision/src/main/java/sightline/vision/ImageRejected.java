@@ -23,12 +23,12 @@ public final class ImageRejected extends RuntimeException {
 
   private final Reason reason;
 
-  public ImageRejected(Reason reason, String message) {
+  ImageRejected(Reason reason, String message) {
     super(message);
     this.reason = reason;
   }
 
-  public ImageRejected(Reason reason, String message, Throwable cause) {
+  ImageRejected(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }

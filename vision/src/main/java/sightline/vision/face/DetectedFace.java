@@ -14,8 +14,9 @@ import sightline.vision.BoundingBox;
  * @param quality    the quality report, when {@link FaceAttribute#QUALITY} was asked for
  * @param pose       head pose, when {@link FaceAttribute#POSE} was asked for
  * @param eyes       eye states, when {@link FaceAttribute#EYES} was asked for
+ * @param liveness   passive liveness score and verdict, when {@link FaceAttribute#LIVENESS} was asked for
  */
 public record DetectedFace(BoundingBox box, double score, @Nullable FaceLandmarks landmarks,
     @Nullable FaceEmbedding embedding, @Nullable FaceQuality quality, @Nullable HeadPose pose,
-    @Nullable EyeStates eyes) {
+    @Nullable EyeStates eyes, @Nullable Liveness liveness) {
 }

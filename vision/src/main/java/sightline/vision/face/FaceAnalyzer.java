@@ -17,7 +17,7 @@ import sightline.vision.onnx.OnnxModel;
 
 /**
  * Finds faces in an {@link Image} and computes, per face, what its {@link Options} ask for: landmarks, an embedding,
- * a quality report, head pose, eye states. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
+ * a quality report, head pose, eye states, passive liveness. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
  * and every call allocates its own buffers), and throughput grows with calling threads since each session runs on
  * one intra-op thread. Close once at shutdown to free the native sessions.
  *
@@ -64,7 +64,7 @@ public final class FaceAnalyzer implements AutoCloseable {
       }
     }
 
-    /** Everything: landmarks, embedding, quality, pose and eyes; score 0.65, overlap 0.4 (the package's values), no size limit. */
+    /** Everything: landmarks, embedding, quality, pose, eyes and liveness; score 0.65, overlap 0.4 (the package's values), no size limit. */
     public static Options defaults() {
       return new Options(EnumSet.allOf(FaceAttribute.class), 0.65, 0.4, 0);
     }
@@ -97,21 +97,23 @@ public final class FaceAnalyzer implements AutoCloseable {
   private final @Nullable OnnxModel embedder;
   private final @Nullable OnnxModel poser;
   private final @Nullable OnnxModel eyeModel;
+  private final @Nullable OnnxModel livenessModel;
   private final Map<String, String> inputNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   private FaceAnalyzer(Options options, OnnxModel detector, @Nullable OnnxModel landmarker, @Nullable OnnxModel embedder,
-      @Nullable OnnxModel poser, @Nullable OnnxModel eyeModel) {
+      @Nullable OnnxModel poser, @Nullable OnnxModel eyeModel, @Nullable OnnxModel livenessModel) {
     this.options = options;
     this.detector = detector;
     this.landmarker = landmarker;
     this.embedder = embedder;
     this.poser = poser;
     this.eyeModel = eyeModel;
+    this.livenessModel = livenessModel;
   }
 
   /**
    * Loads the models the options need ({@code fr_detect}, and {@code fr_landmark}, {@code fr_feature},
-   * {@code fr_pose}, {@code fr_eye} when asked for) from the store, verifying their checksums.
+   * {@code fr_pose}, {@code fr_eye}, {@code fr_liveness} when asked for) from the store, verifying their checksums.
    *
    * @throws sightline.vision.model.ModelUnavailableException when a model file is missing or damaged
    * @throws VisionException when ONNX Runtime cannot load a model
@@ -128,7 +130,9 @@ public final class FaceAnalyzer implements AutoCloseable {
           ? add(loaded, OnnxModel.load(store, "fr_pose")) : null;
       OnnxModel eyeModel = options.attributes().contains(FaceAttribute.EYES)
           ? add(loaded, OnnxModel.load(store, "fr_eye")) : null;
-      return new FaceAnalyzer(options, detector, landmarker, embedder, poser, eyeModel);
+      OnnxModel livenessModel = options.attributes().contains(FaceAttribute.LIVENESS)
+          ? add(loaded, OnnxModel.load(store, "fr_liveness")) : null;
+      return new FaceAnalyzer(options, detector, landmarker, embedder, poser, eyeModel, livenessModel);
     } catch (RuntimeException e) {
       loaded.forEach(model -> {
         try {
@@ -195,7 +199,9 @@ public final class FaceAnalyzer implements AutoCloseable {
       HeadPose pose = wanted.contains(FaceAttribute.POSE) ? pose(rgb, width, height, candidate.box()) : null;
       EyeStates eyes = wanted.contains(FaceAttribute.EYES) && landmarks != null
           ? eyes(rgb, width, height, landmarks) : null;
-      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality, pose, eyes));
+      Liveness liveness = wanted.contains(FaceAttribute.LIVENESS) ? liveness(rgb, width, height, candidate.box()) : null;
+      faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality, pose, eyes,
+          liveness));
     }
     return List.copyOf(faces);
   }
@@ -243,6 +249,15 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
   }
 
+  private Liveness liveness(byte[] rgb, int width, int height, sightline.vision.BoundingBox box) {
+    OnnxModel model = java.util.Objects.requireNonNull(livenessModel);
+    var region = PoseAndEyeCrops.livenessRegion(box, width, height);
+    int size = PoseAndEyeCrops.LIVENESS_SIZE;
+    try (OrtSession.Result result = run(model, PoseAndEyeCrops.livenessInput(rgb, width, height, region), 1, 3, size, size)) {
+      return Liveness.of(PoseAndEyeCrops.probability(floats(result, "output", model), 0)); // class 0 = live
+    }
+  }
+
   private EyeStates eyes(byte[] rgb, int width, int height, FaceLandmarks landmarks) {
     return new EyeStates(eyeClosed(rgb, width, height, landmarks.leftEye()),
         eyeClosed(rgb, width, height, landmarks.rightEye()));
@@ -279,7 +294,7 @@ public final class FaceAnalyzer implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (OnnxModel model : new OnnxModel[] {eyeModel, poser, embedder, landmarker, detector}) {
+    for (OnnxModel model : new OnnxModel[] {livenessModel, eyeModel, poser, embedder, landmarker, detector}) {
       if (model == null) continue;
       try {
         model.close();

@@ -14,5 +14,7 @@ public enum FaceAttribute {
   /** Yaw, pitch and roll ({@code fr_pose}). */
   POSE,
   /** Whether each eye is closed ({@code fr_eye}; needs and implies landmarks). */
-  EYES
+  EYES,
+  /** Passive liveness from a single frame ({@code fr_liveness}). */
+  LIVENESS
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import sightline.vision.BoundingBox;
 import sightline.vision.Point;
 
-/** Pre- and post-processing for {@code fr_pose} and {@code fr_eye} (lib/fr_pose.js, lib/fr_eye.js). Pure functions. */
+/**
+ * Pre- and post-processing for {@code fr_pose}, {@code fr_eye} and {@code fr_liveness} (lib/fr_pose.js, lib/fr_eye.js,
+ * lib/fr_liveness.js). Pure functions, package-private.
+ */
 final class PoseAndEyeCrops {
 
   static final int POSE_SIZE = 224;
@@ -76,5 +79,48 @@ final class PoseAndEyeCrops {
       grey[i] /= 255f;
     }
     return grey;
+  }
+
+  static final int LIVENESS_SIZE = 128;
+
+  /**
+   * The liveness model's framing (lib/fr_liveness.js): the box scaled 2.7x about its centre (less when the image is
+   * too small), then shifted, not clipped, to stay inside the image, so that it keeps the face's surroundings.
+   */
+  static BoundingBox livenessRegion(BoundingBox box, int width, int height) {
+    double bw = Math.max(1, box.width()), bh = Math.max(1, box.height());
+    double scale = Math.min((height - 1) / bh, Math.min((width - 1) / bw, 2.7));
+    double w = bw * scale, h = bh * scale;
+    double cx = box.left() + box.width() / 2, cy = box.top() + box.height() / 2;
+    double left = cx - w / 2, top = cy - h / 2, right = cx + w / 2, bottom = cy + h / 2;
+    if (left < 0) { right -= left; left = 0; }
+    if (top < 0) { bottom -= top; top = 0; }
+    if (right > width - 1) { left -= right - width + 1; right = width - 1; }
+    if (bottom > height - 1) { top -= bottom - height + 1; bottom = height - 1; }
+    return new BoundingBox(Math.max(0, left), Math.max(0, top), Math.max(Math.max(0, left), right),
+        Math.max(Math.max(0, top), bottom));
+  }
+
+  /** {@code [1, 3, 128, 128]}: planar BGR, raw 0–255 (the model was trained on OpenCV's BGR frames). */
+  static float[] livenessInput(byte[] rgb, int width, int height, BoundingBox region) {
+    float[] resized = Resampling.resize(rgb, width, height, region.left(), region.top(), Math.max(1, region.width()),
+        Math.max(1, region.height()), LIVENESS_SIZE, LIVENESS_SIZE);
+    int n = LIVENESS_SIZE * LIVENESS_SIZE;
+    float[] out = new float[3 * n];
+    for (int i = 0; i < n; i++) {
+      out[i] = resized[3 * i + 2];         // B
+      out[n + i] = resized[3 * i + 1];     // G
+      out[2 * n + i] = resized[3 * i];     // R
+    }
+    return out;
+  }
+
+  /** Softmax probability of class {@code index}. */
+  static double probability(float[] logits, int index) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) max = Math.max(max, v);
+    double sum = 0;
+    for (float v : logits) sum += Math.exp(v - max);
+    return Math.exp(logits[index] - max) / sum;
   }
 }

@@ -148,6 +148,9 @@ class FaceAnalyzerTests {
       assertThat(face.quality().faceSizePx()).isBetween(150.0, 250.0);
       assertThat(face.quality().brightness()).isBetween(0.2, 0.8);
       assertThat(face.quality().sharpness()).isGreaterThan(50);
+      assertThat(face.pose()).isNotNull();
+      assertThat(face.eyes()).isNotNull();
+      assertThat(face.liveness().liveScore()).isBetween(0.0, 1.0);
     }
   }
 

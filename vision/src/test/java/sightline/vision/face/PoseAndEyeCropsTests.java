@@ -56,4 +56,29 @@ class PoseAndEyeCropsTests {
     assertThat(PoseAndEyeCrops.firstClassProbability(new float[] {2f, 2f})).isCloseTo(0.5, within(1e-12));
     assertThat(PoseAndEyeCrops.firstClassProbability(new float[] {10f, -10f})).isGreaterThan(0.999);
   }
+
+  @Test
+  void livenessRegionScalesTheBoxAndShiftsItInsideTheImage() {
+    var region = PoseAndEyeCrops.livenessRegion(new BoundingBox(100, 100, 200, 200), 1000, 1000);
+    assertThat(region).isEqualTo(new BoundingBox(15, 15, 285, 285));
+    var nearEdge = PoseAndEyeCrops.livenessRegion(new BoundingBox(0, 0, 100, 100), 1000, 1000);
+    assertThat(nearEdge.left()).isZero();
+    assertThat(nearEdge.width()).isCloseTo(270, within(1e-9));
+    var small = PoseAndEyeCrops.livenessRegion(new BoundingBox(10, 10, 90, 90), 101, 101);
+    assertThat(small.width()).isCloseTo(100, within(1e-9)); // 2.7x would not fit: scale to the image
+  }
+
+  @Test
+  void livenessInputIsRawPlanarBgr() {
+    byte[] rgb = {(byte) 200, 100, 50};
+    float[] in = PoseAndEyeCrops.livenessInput(rgb, 1, 1, new BoundingBox(0, 0, 1, 1));
+    int n = 128 * 128;
+    assertThat(in[0]).isEqualTo(50f);
+    assertThat(in[n]).isEqualTo(100f);
+    assertThat(in[2 * n]).isEqualTo(200f);
+    assertThat(PoseAndEyeCrops.probability(new float[] {0, 0, 0}, 2)).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(Liveness.of(0.95).verdict()).isEqualTo(LivenessVerdict.LIVE);
+    assertThat(Liveness.of(0.5).verdict()).isEqualTo(LivenessVerdict.SPOOF);
+    assertThat(Liveness.of(0.5).verdictAt(0.4)).isEqualTo(LivenessVerdict.LIVE);
+  }
 }
