@@ -28,10 +28,8 @@ import sightline.vision.model.ModelStore;
  * CPU time of the single-thread paths as well.
  *
  * <ul>
- *   <li>{@code verificationPath}: a one-face frame; decode, detect, 68 landmarks, align, embed, quality, head pose
- *       and eye states (everything {@link FaceAnalyzer} offers). Passive liveness is not part of
- *       {@link FaceAnalyzer} yet, so it is not included; {@link FaceModelBenchmark} times {@code fr_liveness}
- *       alone.</li>
+ *   <li>{@code verificationPath}: a one-face frame; decode, detect, 68 landmarks, align, embed, quality, head pose,
+ *       eye states and passive liveness: everything {@link FaceAnalyzer} offers, as the verification path needs.</li>
  *   <li>{@code engagementPath}: decode, detect, head pose and eye states (which needs landmarks), on the one-face
  *       frame; {@code engagementPathThreeFaces} on a three-face classroom frame.</li>
  * </ul>
