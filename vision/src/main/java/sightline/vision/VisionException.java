@@ -6,6 +6,11 @@ package sightline.vision;
  */
 public class VisionException extends RuntimeException {
 
+  /** A failure with no underlying engine exception, such as a model whose output breaks its declared contract. */
+  public VisionException(String message) {
+    super(message);
+  }
+
   public VisionException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -38,7 +38,16 @@ public final class OnnxModel implements AutoCloseable {
    * @throws VisionException when ONNX Runtime cannot load it
    */
   public static OnnxModel load(ModelStore store, String name) {
-    Path path = store.verifiedPath(name);
+    return load(name, store.verifiedPath(name));
+  }
+
+  /**
+   * Loads a model file that is not in the manifest, such as an image classifier an operator supplies; {@code name}
+   * only labels error messages. No checksum is verified.
+   *
+   * @throws VisionException when ONNX Runtime cannot load it
+   */
+  public static OnnxModel load(String name, Path path) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
