@@ -328,6 +328,8 @@ public final class EvalCommand {
 
   /** A one-line progress bar on stderr, redrawn at most every 1%. */
   static final class Progress {
+    // A redrawn bar on a terminal; into a log (CI), one line per 10% instead of hundreds of carriage returns.
+    private final boolean terminal = System.console() != null;
     private final PrintStream err;
     private final int total;
     private int shownPercent = -1;
@@ -340,19 +342,21 @@ public final class EvalCommand {
 
     synchronized void update(int done) {
       int percent = total == 0 ? 100 : (int) (100L * done / total);
-      if (percent == shownPercent) return;
+      if (percent == shownPercent || (!terminal && percent % 10 != 0)) return;
       shownPercent = percent;
       int width = 40;
       int filled = percent * width / 100;
       double elapsed = (System.nanoTime() - start) / 1e9;
       double eta = done == 0 ? 0 : elapsed * (total - done) / done;
-      err.printf(Locale.ROOT, "\r[%s%s] %3d%% %d/%d images, %.0f s left ", "#".repeat(filled), ".".repeat(width - filled),
-          percent, done, total, eta);
+      err.printf(Locale.ROOT, "%s[%s%s] %3d%% %d/%d images, %.0f s left %s", terminal ? "\r" : "",
+          "#".repeat(filled), ".".repeat(width - filled), percent, done, total, eta, terminal ? "" : "\n");
       err.flush();
     }
 
     synchronized void finish() {
-      err.println();
+      if (terminal) {
+        err.println();
+      }
     }
   }
 
