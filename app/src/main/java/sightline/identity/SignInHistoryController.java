@@ -38,13 +38,8 @@ class SignInHistoryController {
   }
 
   @GetMapping("/admin/sign-ins")
-  String showAllSignIns(@RequestParam(required = false) @Nullable String identifier,
-      @RequestParam(required = false) @Nullable SignInOutcome outcome,
-      @RequestParam(required = false) @Nullable SignInMethod method,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-      @RequestParam(defaultValue = "0") int page, Model model) {
-    SignInFilter filter = filter(identifier, outcome, method, from, to);
+  String showAllSignIns(SignInFilterForm form, @RequestParam(defaultValue = "0") int page, Model model) {
+    SignInFilter filter = form.toFilter();
     model.addAttribute("signIns", PageView.of(directory.signIns(filter, Math.max(page, 0), PAGE_SIZE)));
     model.addAttribute("everyone", true);
     model.addAttribute("outcomes", SignInOutcome.values());
@@ -54,13 +49,8 @@ class SignInHistoryController {
 
   /** The filtered history as CSV (UTF-8, RFC 4180), every matching row, newest first. */
   @GetMapping("/admin/sign-ins.csv")
-  void exportSignIns(@RequestParam(required = false) @Nullable String identifier,
-      @RequestParam(required = false) @Nullable SignInOutcome outcome,
-      @RequestParam(required = false) @Nullable SignInMethod method,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-      HttpServletResponse response) throws IOException {
-    SignInFilter filter = filter(identifier, outcome, method, from, to);
+  void exportSignIns(SignInFilterForm form, HttpServletResponse response) throws IOException {
+    SignInFilter filter = form.toFilter();
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"sign-ins.csv\"");
     Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -80,10 +70,15 @@ class SignInHistoryController {
     out.flush();
   }
 
-  private static SignInFilter filter(@Nullable String identifier, @Nullable SignInOutcome outcome,
-      @Nullable SignInMethod method, @Nullable LocalDate from, @Nullable LocalDate to) {
-    return new SignInFilter(identifier, outcome, method,
-        from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  /** The history filter as the page's query parameters carry it; {@code from}/{@code to} are whole UTC days. */
+  record SignInFilterForm(@Nullable String identifier, @Nullable SignInOutcome outcome, @Nullable SignInMethod method,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+
+    SignInFilter toFilter() {
+      return new SignInFilter(identifier, outcome, method,
+          from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+          to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
   }
 }

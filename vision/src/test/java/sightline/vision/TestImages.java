@@ -43,22 +43,7 @@ final class TestImages {
   }
 
   static byte[] jpeg(BufferedImage image) {
-    try {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      var out = new ByteArrayOutputStream();
-      try (var stream = ImageIO.createImageOutputStream(out)) {
-        writer.setOutput(stream);
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.95f);
-        writer.write(null, new IIOImage(image, null, null), param);
-      } finally {
-        writer.dispose();
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return writeJpeg(new IIOImage(image, null, null));
   }
 
   static byte[] jpeg(Image image) {
@@ -67,6 +52,10 @@ final class TestImages {
 
   /** A 4-channel JPEG written from a raw raster (the JDK writer stores the samples as given, no Adobe segment). */
   static byte[] rawFourChannelJpeg(Raster raster) {
+    return writeJpeg(new IIOImage(raster, null, null));
+  }
+
+  private static byte[] writeJpeg(IIOImage image) {
     try {
       ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
       var out = new ByteArrayOutputStream();
@@ -75,7 +64,7 @@ final class TestImages {
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(0.95f);
-        writer.write(null, new IIOImage(raster, null, null), param);
+        writer.write(null, image, param);
       } finally {
         writer.dispose();
       }
