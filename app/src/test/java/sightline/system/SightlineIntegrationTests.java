@@ -43,6 +43,29 @@ class SightlineIntegrationTests {
   }
 
   @Test
+  void everyProblemTypeTheCodeUsesHasAPageAndUnknownOnesDoNot() throws java.io.IOException {
+    var slugs = new java.util.TreeSet<String>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main"))) {
+      for (var file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        var matcher = java.util.regex.Pattern.compile("/problems/([a-z0-9-]+)")
+            .matcher(java.nio.file.Files.readString(file));
+        while (matcher.find()) {
+          slugs.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(slugs).contains("rate-limited", "image-rejected", "access-token-rejected");
+    for (String slug : slugs) {
+      var page = http.getForEntity("/problems/" + slug, String.class);
+      assertThat(page.getStatusCode()).as(slug).isEqualTo(HttpStatus.OK);
+      assertThat(page.getBody()).as(slug).contains("id=\"problem-title\"").contains("/problems/" + slug);
+    }
+    assertThat(get("/problems/rate-limited", "es").getBody()).contains("Demasiadas solicitudes");
+    assertThat(http.getForEntity("/problems/no-such-problem", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void healthIsUpWithDatabaseAndModels() {
     var health = http.getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
