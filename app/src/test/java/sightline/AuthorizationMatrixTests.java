@@ -21,7 +21,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -147,8 +146,6 @@ class AuthorizationMatrixTests {
   }
 
   private static UsernamePasswordAuthenticationToken signedIn(AccountView account) {
-    var principal = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
-    return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-        account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+    return SignedInUser.of(account).authentication();
   }
 }

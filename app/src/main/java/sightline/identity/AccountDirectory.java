@@ -117,7 +117,7 @@ public class AccountDirectory {
     var before = account.roles();
     account.rename(changes.displayName(), changes.department());
     record(actor, account, AdminAction.Kind.UPDATED, null);
-    if (!before.equals(java.util.EnumSet.copyOf(changes.roles()))) {
+    if (!before.equals(changes.roles())) {
       account.changeRoles(changes.roles());
       record(actor, account, AdminAction.Kind.ROLES_CHANGED, before + " -> " + account.roles());
     }
@@ -161,13 +161,10 @@ public class AccountDirectory {
     return actions.findTop50ByAccountIdOrderByAtDesc(id.value()).stream().map(AdminAction::toRecord).toList();
   }
 
-  /** Everyone's sign-in attempts, newest first, including those that matched no account. */
-  @Transactional(readOnly = true)
-  public Page<SignInRecord> allSignIns(int page, int size) {
-    return signIns(SignInFilter.none(), page, size);
-  }
-
-  /** Sign-in attempts a filter selects, newest first; {@code page} is 0-based. */
+  /**
+   * Sign-in attempts a filter selects, everyone's and those that matched no account included, newest first;
+   * {@code page} is 0-based.
+   */
   @Transactional(readOnly = true)
   public Page<SignInRecord> signIns(SignInFilter filter, int page, int size) {
     return attempts.findAll(SignInAttemptRepository.matching(filter),

@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -42,8 +40,7 @@ class BrowserSignIn {
 
   /** Signs {@code user} in for the rest of the browser session. */
   void start(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
-    Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
-        user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+    Authentication authentication = user.authentication();
     sessions.onAuthentication(authentication, request, response);
     var context = contexts.createEmptyContext();
     context.setAuthentication(authentication);

@@ -10,7 +10,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -92,9 +91,7 @@ class PasswordSignIn implements AuthenticationProvider {
       }
     });
     recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SUCCESS);
-    var user = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
-    return UsernamePasswordAuthenticationToken.authenticated(user, null,
-        account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+    return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles()).authentication();
   }
 
   @Override

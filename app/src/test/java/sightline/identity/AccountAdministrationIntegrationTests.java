@@ -12,7 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -123,8 +122,6 @@ class AccountAdministrationIntegrationTests {
   }
 
   private static UsernamePasswordAuthenticationToken signedIn(AccountView account) {
-    var principal = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
-    return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-        account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+    return SignedInUser.of(account).authentication();
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import sightline.vision.model.ModelStore;
@@ -38,9 +36,7 @@ class ProfilePhotoIntegrationTests {
   private UsernamePasswordAuthenticationToken person() {
     AccountView account = directory.create(new NewAccount("photo-" + UUID.randomUUID() + "@example.org", "Photo",
         EnumSet.of(Role.STUDENT), null, "a long photo password"));
-    return UsernamePasswordAuthenticationToken.authenticated(
-        new SignedInUser(account.id(), account.email(), account.displayName(), account.roles()), null,
-        List.of(new SimpleGrantedAuthority(Role.STUDENT.authority())));
+    return SignedInUser.of(account).authentication();
   }
 
   private MvcTestResult upload(UsernamePasswordAuthenticationToken who, String name, byte[] bytes) {

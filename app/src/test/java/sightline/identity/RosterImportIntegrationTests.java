@@ -14,7 +14,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -36,9 +35,7 @@ class RosterImportIntegrationTests {
     if (admin == null) {
       AccountView account = directory.create(new NewAccount("roster-admin-" + UUID.randomUUID() + "@example.org",
           "Roster Admin", EnumSet.of(Role.ADMIN), null, "a long administrator password"));
-      admin = UsernamePasswordAuthenticationToken.authenticated(
-          new SignedInUser(account.id(), account.email(), account.displayName(), account.roles()), null,
-          java.util.List.of(new SimpleGrantedAuthority(Role.ADMIN.authority())));
+      admin = SignedInUser.of(account).authentication();
     }
     var file = new MockMultipartFile("file", "roster.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     return mvc.post().uri("/admin/accounts/import").multipart().file(file).session(session).with(csrf())

@@ -14,7 +14,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -73,7 +72,7 @@ class SignInIntegrationTests {
     assertThat(unknownEmail).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/sign-in?error");
     assertThat(history(account)).singleElement()
         .satisfies(record -> assertThat(record.outcome()).isEqualTo(SignInOutcome.BAD_CREDENTIALS));
-    assertThat(directory.allSignIns(0, 200).getContent()).anySatisfy(record -> {
+    assertThat(directory.signIns(SignInFilter.none(), 0, 200).getContent()).anySatisfy(record -> {
       assertThat(record.identifier()).isEqualTo(unknown);
       assertThat(record.account()).isNull();
       assertThat(record.outcome()).isEqualTo(SignInOutcome.BAD_CREDENTIALS);
@@ -100,7 +99,7 @@ class SignInIntegrationTests {
     var limited = signIn(email, "guess number 6");
     assertThat(limited).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(Long.parseLong(limited.getResponse().getHeader("Retry-After"))).isBetween(1L, 60L);
-    assertThat(directory.allSignIns(0, 100).getContent()).filteredOn(record -> record.identifier().equals(email))
+    assertThat(directory.signIns(SignInFilter.none(), 0, 100).getContent()).filteredOn(record -> record.identifier().equals(email))
         .extracting(SignInRecord::outcome).containsOnlyOnce(SignInOutcome.RATE_LIMITED).hasSize(6);
 
     String other = "calm-" + UUID.randomUUID() + "@example.org";
@@ -164,8 +163,6 @@ class SignInIntegrationTests {
   }
 
   private static UsernamePasswordAuthenticationToken signedIn(AccountView account) {
-    var principal = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
-    return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-        account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+    return SignedInUser.of(account).authentication();
   }
 }

@@ -5,15 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -53,9 +50,7 @@ class SignUpIntegrationTests {
 
     AccountView admin = directory.create(new NewAccount("approver-" + UUID.randomUUID() + "@example.org", "Approver",
         EnumSet.of(Role.ADMIN), null, "a long administrator password"));
-    var adminAuth = UsernamePasswordAuthenticationToken.authenticated(
-        new SignedInUser(admin.id(), admin.email(), admin.displayName(), admin.roles()), null,
-        List.of(new SimpleGrantedAuthority(Role.ADMIN.authority())));
+    var adminAuth = SignedInUser.of(admin).authentication();
     mvc.post().uri("/admin/accounts/" + created.id() + "/approve").with(csrf()).with(authentication(adminAuth))
         .exchange();
     assertThat(mvc.post().uri("/sign-in").with(csrf()).param("email", email).param("password", PASSWORD))

@@ -1,7 +1,6 @@
 package sightline.identity.tokens;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import sightline.identity.SignedInUser;
 
@@ -15,7 +14,7 @@ final class AccessTokenAuthentication extends AbstractAuthenticationToken {
   private final Jwt token;
 
   AccessTokenAuthentication(SignedInUser user, Jwt token) {
-    super(user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+    super(user.authorities());
     this.user = user;
     this.token = token;
     setAuthenticated(true);
