@@ -8,30 +8,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Roster import in two steps: upload shows a preview with each row's problems; import creates a clean roster in one
- * transaction. The previewed rows wait in the administrator's session under a one-time id, so the file is read
+ * transaction in the background, with a progress page. The previewed rows wait in the administrator's session under a one-time id, so the file is read
  * once and what is imported is exactly what was shown.
  */
 @Controller
 class RosterController {
 
   private static final String VIEW = "identity/roster";
+  private static final String PROGRESS_VIEW = "identity/roster-progress";
   private static final String PENDING = RosterController.class.getName() + ".pending";
 
   private final RosterImport roster;
+  private final RosterJobs jobs;
 
-  RosterController(RosterImport roster) {
+  RosterController(RosterImport roster, RosterJobs jobs) {
     this.roster = roster;
+    this.jobs = jobs;
   }
 
   @GetMapping("/admin/accounts/import")
@@ -75,14 +81,26 @@ class RosterController {
       redirect.addFlashAttribute("problem", "roster.expired");
       return "redirect:/admin/accounts/import";
     }
-    try {
-      int created = roster.importAll(pending.getValue(), admin.id());
-      redirect.addFlashAttribute("notice", "roster.imported");
-      redirect.addFlashAttribute("noticeArgument", created);
-      return "redirect:/admin/accounts";
-    } catch (EmailAlreadyUsed e) {
-      redirect.addFlashAttribute("problem", "roster.changedSincePreview");
-      return "redirect:/admin/accounts/import";
-    }
+    return "redirect:/admin/accounts/import/" + jobs.start(pending.getValue(), admin.id());
+  }
+
+  /** The import's progress page; it polls {@link #progressFragment} with htmx until the import ends. */
+  @GetMapping("/admin/accounts/import/{job}")
+  String showProgress(@AuthenticationPrincipal SignedInUser admin, @PathVariable String job, Model model) {
+    model.addAttribute("job", job);
+    model.addAttribute("progress", progressOf(job, admin));
+    return PROGRESS_VIEW;
+  }
+
+  @GetMapping("/admin/accounts/import/{job}/progress")
+  String progressFragment(@AuthenticationPrincipal SignedInUser admin, @PathVariable String job, Model model) {
+    model.addAttribute("job", job);
+    model.addAttribute("progress", progressOf(job, admin));
+    return PROGRESS_VIEW + " :: progress";
+  }
+
+  private RosterJobs.Progress progressOf(String job, SignedInUser admin) {
+    return jobs.progress(job, admin.id())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such roster import"));
   }
 }

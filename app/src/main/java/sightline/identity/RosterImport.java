@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -63,17 +64,19 @@ class RosterImport {
   }
 
   /**
-   * Creates every account of a roster that previewed clean, in one transaction.
+   * Creates every account of a roster that previewed clean, in one transaction, reporting each row written.
    *
    * @throws EmailAlreadyUsed when an e-mail address was taken since the preview; nothing is imported then
    */
   @Transactional
-  public int importAll(List<RosterRow> rows, AccountId actor) {
+  public int importAll(List<RosterRow> rows, AccountId actor, IntConsumer rowsWritten) {
     if (rows.isEmpty() || rows.stream().anyMatch(row -> !row.valid())) {
       throw new IllegalArgumentException("only a roster without problems can be imported");
     }
+    int written = 0;
     for (RosterRow row : rows) {
       directory.create(new NewAccount(row.email(), row.displayName(), row.roles(), row.department(), null), actor);
+      rowsWritten.accept(++written);
     }
     return rows.size();
   }

@@ -50,6 +50,23 @@ class RosterImportIntegrationTests {
         .with(csrf()).with(authentication(admin)).exchange();
   }
 
+  /** Follows the confirmation to its progress page and polls the htmx fragment until the import ends. */
+  private String importEnd(MvcTestResult confirmation) throws Exception {
+    String location = confirmation.getResponse().getRedirectedUrl();
+    assertThat(location).matches("/admin/accounts/import/[0-9a-f-]{36}");
+    assertThat(mvc.get().uri(location).with(authentication(admin))).hasStatusOk().bodyText()
+        .contains("id=\"roster-progress\"");
+    for (int poll = 0; poll < 600; poll++) {
+      String fragment = mvc.get().uri(location + "/progress").with(authentication(admin)).exchange().getResponse()
+          .getContentAsString(StandardCharsets.UTF_8);
+      if (!fragment.contains("hx-trigger=\"every 1s\"")) {
+        return fragment;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the import did not end within a minute");
+  }
+
   private boolean exists(String email) {
     return !directory.search(email, 0, 1).getContent().isEmpty();
   }
@@ -78,7 +95,7 @@ class RosterImportIntegrationTests {
     String second = "second-" + UUID.randomUUID() + "@example.org";
     var preview = upload("Email,Name,Roles,Department\n" + first + ",\"Rao, Asha\",STUDENT,Biology\n"
         + second + ",Lee,TEACHER;STUDENT,\n");
-    assertThat(confirm(preview)).hasRedirectedUrl("/admin/accounts");
+    assertThat(importEnd(confirm(preview))).contains("id=\"roster-imported\"").contains("2 accounts imported.");
     assertThat(directory.search(first, 0, 1).getContent()).singleElement().satisfies(account -> {
       assertThat(account.displayName()).isEqualTo("Rao, Asha");
       assertThat(account.department()).isEqualTo("Biology");
@@ -94,8 +111,29 @@ class RosterImportIntegrationTests {
     String second = "race-b-" + UUID.randomUUID() + "@example.org";
     var preview = upload("email,name\n" + first + ",A\n" + second + ",B\n");
     directory.create(new NewAccount(second, "Quick", EnumSet.of(Role.STUDENT), null, null));
-    assertThat(confirm(preview)).hasRedirectedUrl("/admin/accounts/import");
+    assertThat(importEnd(confirm(preview))).contains("id=\"roster-failed\"")
+        .contains("was taken after the preview");
     assertThat(exists(first)).isFalse();
+  }
+
+  @Test
+  void aLargeRosterShowsItsProgressOnlyToTheAdministratorWhoStartedIt() throws Exception {
+    String batch = UUID.randomUUID().toString();
+    var csv = new StringBuilder("email,name,roles\n");
+    for (int row = 0; row < 400; row++) {
+      csv.append("bulk-").append(row).append('-').append(batch).append("@example.org,Student ").append(row)
+          .append(",STUDENT\n");
+    }
+    var confirmation = confirm(upload(csv.toString()));
+    String location = confirmation.getResponse().getRedirectedUrl();
+    AccountView other = directory.create(new NewAccount("other-admin-" + UUID.randomUUID() + "@example.org",
+        "Other Admin", EnumSet.of(Role.ADMIN), null, "a long administrator password"));
+    assertThat(mvc.get().uri(location + "/progress").with(authentication(SignedInUser.of(other).authentication())))
+        .hasStatus(404);
+    assertThat(importEnd(confirmation)).contains("400 accounts imported.");
+    assertThat(exists("bulk-399-" + batch + "@example.org")).isTrue();
+    assertThat(mvc.get().uri("/admin/accounts/import/" + UUID.randomUUID()).with(authentication(admin)))
+        .hasStatus(404);
   }
 
   @Test
