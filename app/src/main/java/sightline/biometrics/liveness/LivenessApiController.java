@@ -127,8 +127,11 @@ class LivenessApiController {
     return messages.getMessage(key, null, locale);
   }
 
-  /** The nonce from the header, else the one this browser session holds for the session; refused when neither. */
-  private static String nonce(LivenessSessionId session, @Nullable String header, HttpServletRequest request) {
+  /**
+   * The nonce from the header, else the one this browser session holds for the session; refused when neither (an
+   * unknown session is 404 either way).
+   */
+  private String nonce(LivenessSessionId session, @Nullable String header, HttpServletRequest request) {
     if (header != null && !header.isBlank()) {
       return header;
     }
@@ -137,6 +140,7 @@ class LivenessApiController {
         && nonces.get(session.value().toString()) instanceof String held) {
       return held;
     }
+    sessions.result(session);   // 404 when unknown
     throw new LivenessSessionNotYours();
   }
 

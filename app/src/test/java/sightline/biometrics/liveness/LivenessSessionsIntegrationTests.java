@@ -127,7 +127,7 @@ class LivenessSessionsIntegrationTests {
     // A client that knows the nonce (an API client without a browser session) may send frames.
     assertThat(stranger.frame(id, frame, session.get("nonce").asString()).status()).isEqualTo(200);
     assertThat(owner.frame(id, frame, null).status()).isEqualTo(200);
-    assertThat(owner.status(UUID.randomUUID()).status()).isEqualTo(403);
+    assertThat(owner.status(UUID.randomUUID()).status()).isEqualTo(404);
   }
 
   @Test
