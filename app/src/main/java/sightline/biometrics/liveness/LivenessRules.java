@@ -49,7 +49,7 @@ public record LivenessRules(
     @DefaultValue("3") int maxChallenges,
     @DefaultValue("15") double turnDegrees,
     @DefaultValue("15") double lookUpDegrees,
-    @DefaultValue("25") double maxReferenceDegrees,
+    @DefaultValue("20") double maxReferenceDegrees,
     @DefaultValue("2") int holdFrames,
     @DefaultValue("0.8") double closerRatio,
     @DefaultValue("0.3") double eyeOpenBelow,
@@ -87,7 +87,7 @@ public record LivenessRules(
   /** The defaults, for tests and tools. */
   public static LivenessRules defaults() {
     return new LivenessRules(Duration.ofMinutes(3), Duration.ofSeconds(30), EnumSet.allOf(Challenge.class), List.of(),
-        2, 3, 15, 15, 25, 2, 0.8, 0.3, 0.5, 0.5, 0.9, 3, 0.866, 300_000, 640, 10, 20, 5, Duration.ofMinutes(3),
+        2, 3, 15, 15, 20, 2, 0.8, 0.3, 0.5, 0.5, 0.9, 3, 0.866, 300_000, 640, 10, 20, 5, Duration.ofMinutes(3),
         Duration.ofMinutes(30), Duration.ofMinutes(10));
   }
 

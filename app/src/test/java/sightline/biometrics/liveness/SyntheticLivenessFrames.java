@@ -136,6 +136,33 @@ public final class SyntheticLivenessFrames {
     return frames;
   }
 
+  /**
+   * A looping fake-camera video for a browser that samples a few frames per second: the same poses as
+   * {@link #meeting}, each held long enough to be sampled at least twice at about 4 frames per second (neutral 0.6 s,
+   * closed eyes 0.4 s, turns and look-up 0.7 s, zoom steps 0.2 s). One loop of all five challenges lasts about 9 s,
+   * so with a challenge timeout above that the session meets each one whatever moment the loop is at.
+   */
+  public List<BufferedImage> cameraLoop(List<Challenge> challenges, int fps) {
+    var frames = new ArrayList<BufferedImage>();
+    BufferedImage neutral = neutral();
+    hold(frames, neutral, 0.6, fps);
+    for (Challenge challenge : challenges) {
+      switch (challenge) {
+        case BLINK -> hold(frames, closedEyes(), 0.4, fps);
+        case TURN_LEFT -> hold(frames, bump(base(), baseBox, 0.4, false), 0.7, fps);
+        case TURN_RIGHT -> hold(frames, bump(base(), baseBox, -0.3, false), 0.7, fps);
+        case LOOK_UP -> hold(frames, bump(neutral, neutralBox, -0.25, true), 0.7, fps);
+        case COME_CLOSER -> {
+          for (double crop : new double[] {3.2, 3.0, 2.8, 2.6}) hold(frames, zoomed(crop), 0.2, fps);
+          hold(frames, zoomed(2.4), 0.7, fps);
+          for (double crop : new double[] {2.7, 3.0}) hold(frames, zoomed(crop), 0.2, fps);
+        }
+      }
+      hold(frames, neutral, 0.6, fps);
+    }
+    return frames;
+  }
+
   /** The neutral frame with both eyes painted shut. */
   public BufferedImage closedEyes() {
     BufferedImage out = copy(neutral());
@@ -263,6 +290,10 @@ public final class SyntheticLivenessFrames {
     g.drawImage(frame, 0, 0, null);
     g.dispose();
     return out;
+  }
+
+  private static void hold(List<BufferedImage> frames, BufferedImage frame, double seconds, int fps) {
+    repeat(frames, frame, Math.max(1, (int) Math.round(seconds * fps)));
   }
 
   private static void repeat(List<BufferedImage> frames, BufferedImage frame, int times) {
