@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ import sightline.biometrics.liveness.LivenessSessionRepository;
 import sightline.identity.AccountId;
 import sightline.vision.Image;
 import sightline.vision.ImageDecoder;
+import sightline.vision.ImageRejected;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
 import sightline.vision.face.FaceLandmarks;
@@ -159,7 +161,7 @@ public class LivenessSessions {
    * @throws LivenessSessionNotYours when the nonce is wrong
    * @throws LivenessFrameRejected   when the frame is too large
    * @throws LivenessLimitReached    when frames come faster than the session's frame rate limit
-   * @throws sightline.vision.ImageRejected when the bytes are not a picture
+   * @throws ImageRejected when the bytes are not a picture
    */
   public LivenessFrameAnswer submitFrame(LivenessSessionId id, String nonce, byte[] jpeg) {
     Session session = bound(id, nonce);
@@ -263,8 +265,8 @@ public class LivenessSessions {
         throw new LivenessFrameRejected(rules.maxFrameBytes(), rules.maxFrameSidePx());
       }
       return image;
-    } catch (sightline.vision.ImageRejected e) {
-      if (e.reason() == sightline.vision.ImageRejected.Reason.TOO_LARGE) {
+    } catch (ImageRejected e) {
+      if (e.reason() == ImageRejected.Reason.TOO_LARGE) {
         throw new LivenessFrameRejected(rules.maxFrameBytes(), rules.maxFrameSidePx());
       }
       throw e;
@@ -279,10 +281,10 @@ public class LivenessSessions {
       return FrameObservation.several(at, found.size());
     }
     DetectedFace face = found.getFirst();
-    FaceLandmarks landmarks = java.util.Objects.requireNonNull(face.landmarks());
-    var pose = java.util.Objects.requireNonNull(face.pose());
-    var eyes = java.util.Objects.requireNonNull(face.eyes());
-    var liveness = java.util.Objects.requireNonNull(face.liveness());
+    FaceLandmarks landmarks = Objects.requireNonNull(face.landmarks());
+    var pose = Objects.requireNonNull(face.pose());
+    var eyes = Objects.requireNonNull(face.eyes());
+    var liveness = Objects.requireNonNull(face.liveness());
     return FrameObservation.one(at, new FrameObservation.Face(pose.yawDegrees(), pose.pitchDegrees(),
         eyes.leftClosedProbability(), eyes.rightClosedProbability(),
         landmarks.leftEyeCentre().distanceTo(landmarks.rightEyeCentre()), image.width(), liveness.liveScore(),
