@@ -54,6 +54,9 @@ class AuthorizationMatrixTests {
     rules.put("/api/v1/auth/", Access.PUBLIC);
     rules.put("/admin/", Access.ADMIN);
     rules.put("/api/v1/admin/", Access.ADMIN);
+    // Face sign-in runs a liveness session before sign-in; the controller lets anonymous callers start SIGN_IN only.
+    rules.put("/api/v1/liveness/", Access.PUBLIC);
+    rules.put("/liveness", Access.SIGNED_IN);
     return rules;
   }
 

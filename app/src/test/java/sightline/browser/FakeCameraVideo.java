@@ -39,21 +39,43 @@ final class FakeCameraVideo {
 
   /** Writes {@code frames} copies of {@code frame} (even width and height) at 30 fps. */
   static void write(BufferedImage frame, int frames, Path target) throws IOException {
-    int w = frame.getWidth();
-    int h = frame.getHeight();
+    write(java.util.Collections.nCopies(frames, frame), 30, target);
+  }
+
+  /** Writes the frames (all of one even width and height) in order at {@code fps} frames per second. */
+  static void write(java.util.List<BufferedImage> frames, int fps, Path target) throws IOException {
+    int w = frames.getFirst().getWidth();
+    int h = frames.getFirst().getHeight();
     if (w % 2 != 0 || h % 2 != 0) {
       throw new IllegalArgumentException("4:2:0 needs even dimensions, got " + w + "x" + h);
     }
-    byte[] luma = new byte[w * h];
-    byte[] cb = new byte[w * h / 4];
-    byte[] cr = new byte[w * h / 4];
+    var converted = new java.util.IdentityHashMap<BufferedImage, byte[]>();   // repeated frames convert once
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+      out.write(("YUV4MPEG2 W" + w + " H" + h + " F" + fps + ":1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+      for (BufferedImage frame : frames) {
+        if (frame.getWidth() != w || frame.getHeight() != h) {
+          throw new IllegalArgumentException("every frame must be " + w + "x" + h);
+        }
+        out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(converted.computeIfAbsent(frame, FakeCameraVideo::yuv420));
+      }
+    }
+  }
+
+  /** One frame as planar Y, Cb, Cr (BT.601 limited range, chroma averaged over 2x2 pixels). */
+  private static byte[] yuv420(BufferedImage frame) {
+    int w = frame.getWidth();
+    int h = frame.getHeight();
+    byte[] out = new byte[w * h * 3 / 2];
+    int cbOffset = w * h;
+    int crOffset = cbOffset + w * h / 4;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int rgb = frame.getRGB(x, y);
         int r = (rgb >> 16) & 0xff;
         int g = (rgb >> 8) & 0xff;
         int b = rgb & 0xff;
-        luma[y * w + x] = (byte) clamp(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
+        out[y * w + x] = (byte) clamp(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
       }
     }
     for (int y = 0; y < h; y += 2) {
@@ -70,19 +92,11 @@ final class FakeCameraVideo {
           }
         }
         int i = (y / 2) * (w / 2) + x / 2;
-        cb[i] = (byte) clamp(128 + (-37.797 * r - 74.203 * g + 112.0 * b) / 255);
-        cr[i] = (byte) clamp(128 + (112.0 * r - 93.786 * g - 18.214 * b) / 255);
+        out[cbOffset + i] = (byte) clamp(128 + (-37.797 * r - 74.203 * g + 112.0 * b) / 255);
+        out[crOffset + i] = (byte) clamp(128 + (112.0 * r - 93.786 * g - 18.214 * b) / 255);
       }
     }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-      out.write(("YUV4MPEG2 W" + w + " H" + h + " F30:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
-      for (int i = 0; i < frames; i++) {
-        out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-        out.write(luma);
-        out.write(cb);
-        out.write(cr);
-      }
-    }
+    return out;
   }
 
   private static int clamp(double value) {

@@ -1,0 +1,153 @@
+package sightline.biometrics.liveness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import sightline.biometrics.Challenge;
+import sightline.biometrics.FaceEngine;
+import sightline.biometrics.LivenessOutcome;
+import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessions;
+import sightline.vision.Point;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Liveness sessions through the HTTP API, on the real face models, fed synthetic frames made from one fixture photo
+ * ({@link SyntheticLivenessFrames}).
+ */
+@LivenessTestApplication
+class LivenessSessionsIntegrationTests {
+
+  private static final List<Challenge> ALL = List.of(Challenge.BLINK, Challenge.TURN_LEFT, Challenge.TURN_RIGHT,
+      Challenge.LOOK_UP, Challenge.COME_CLOSER);
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  FaceEngine faces;
+
+  @Autowired
+  LivenessSessions sessions;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  private static SyntheticLivenessFrames synthetic;
+
+  @BeforeEach
+  void makeFrames() {
+    if (synthetic == null) synthetic = SyntheticLivenessFrames.sample3(faces);
+  }
+
+  @Test
+  void syntheticFramesFromOnePhotoPassEveryChallengeThroughTheApi() {
+    var client = new LivenessApiClient(port);
+    var started = client.start(null);
+    assertThat(started.status()).isEqualTo(201);
+    JsonNode session = started.json();
+    assertThat(session.get("purpose").asString()).isEqualTo("SIGN_IN");
+    assertThat(session.get("nonce").asString()).hasSizeGreaterThanOrEqualTo(43);
+    assertThat(session.get("challenges").values().stream().map(JsonNode::asString).toList())
+        .containsExactly("BLINK", "TURN_LEFT", "TURN_RIGHT", "LOOK_UP", "COME_CLOSER");
+    assertThat(session.get("challengeTexts").get(0).asString()).isEqualTo("Blink once");
+    UUID id = UUID.fromString(session.get("id").asString());
+
+    JsonNode answer = null;
+    int sent = 0;
+    for (BufferedImage frame : synthetic.meeting(ALL)) {
+      var response = client.frame(id, SyntheticLivenessFrames.jpeg(frame), null);   // nonce from the HTTP session
+      assertThat(response.status()).as(response.response().body()).isEqualTo(200);
+      answer = response.json();
+      sent++;
+      if (!answer.get("state").asString().equals("RUNNING")) break;
+    }
+    assertThat(answer.get("reasons").values().stream().map(JsonNode::asString).toList()).as("after %d frames", sent)
+        .isEmpty();
+    assertThat(answer.get("state").asString()).isEqualTo("PASSED");
+    assertThat(answer.get("progress").asDouble()).isEqualTo(1.0);
+    assertThat(client.status(id).json().get("state").asString()).isEqualTo("PASSED");
+
+    LivenessOutcome outcome = sessions.consume(new LivenessSessionId(id));
+    assertThat(outcome.passed()).isTrue();
+    assertThat(outcome.challengesMet()).containsExactlyElementsOf(ALL);
+    assertThat(outcome.passiveLivenessScore()).isGreaterThanOrEqualTo(0.9);
+    assertThat(outcome.probe()).isNotNull();
+    assertThat(outcome.consistentFace().similarity(outcome.probe())).isGreaterThan(0.8);
+    assertThatThrownBy(() -> sessions.consume(new LivenessSessionId(id))).isInstanceOf(LivenessSessionNotPassed.class);
+
+    Map<String, Object> row = jdbc.sql("SELECT purpose, outcome, reasons, frames, passive_liveness_score "
+        + "FROM biometrics.liveness_session WHERE id = ?").param(id).query().singleRow();
+    assertThat(row).containsEntry("purpose", "SIGN_IN").containsEntry("outcome", "PASSED").containsEntry("reasons", "")
+        .containsEntry("frames", sent);
+    List<Long> timings = jdbc.sql("SELECT met_after_ms FROM biometrics.liveness_session_challenge "
+        + "WHERE session_id = ? ORDER BY position").param(id).query(Long.class).list();
+    assertThat(timings).hasSize(5).doesNotContainNull().isSorted();
+  }
+
+  @Test
+  void anotherPersonsFaceFailsTheSessionAsFaceChanged() {
+    var client = new LivenessApiClient(port);
+    UUID id = UUID.fromString(client.start(null).json().get("id").asString());
+    byte[] neutral = SyntheticLivenessFrames.jpeg(synthetic.neutral());
+    for (int i = 0; i < 3; i++) client.frame(id, neutral, null);
+    byte[] stranger = SyntheticLivenessFrames.jpeg(
+        SyntheticLivenessFrames.of(faces, "sample5", new Point(1196, 317)).neutral());
+    client.frame(id, stranger, null);
+    JsonNode answer = client.frame(id, stranger, null).json();
+    assertThat(answer.get("state").asString()).isEqualTo("FAILED");
+    assertThat(answer.get("reasons").get(0).asString()).isEqualTo("FACE_CHANGED");
+    assertThat(answer.get("reasonTexts").get(0).asString()).isEqualTo("The face changed during the check.");
+    assertThat(sessions.result(new LivenessSessionId(id)).reasons()).containsExactly(LivenessOutcome.Reason.FACE_CHANGED);
+    assertThatThrownBy(() -> sessions.consume(new LivenessSessionId(id))).isInstanceOf(LivenessSessionNotPassed.class);
+  }
+
+  @Test
+  void framesAreRefusedFromAnyoneButTheCallerThatStartedTheSession() {
+    var owner = new LivenessApiClient(port);
+    JsonNode session = owner.start(null).json();
+    UUID id = UUID.fromString(session.get("id").asString());
+    byte[] frame = SyntheticLivenessFrames.jpeg(synthetic.neutral());
+
+    var stranger = new LivenessApiClient(port);
+    var refused = stranger.frame(id, frame, null);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("type").asString()).isEqualTo("/problems/liveness-session-not-yours");
+    assertThat(stranger.frame(id, frame, "not-the-nonce").status()).isEqualTo(403);
+    assertThat(stranger.status(id).status()).isEqualTo(403);
+    // A client that knows the nonce (an API client without a browser session) may send frames.
+    assertThat(stranger.frame(id, frame, session.get("nonce").asString()).status()).isEqualTo(200);
+    assertThat(owner.frame(id, frame, null).status()).isEqualTo(200);
+    assertThat(owner.status(UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anonymousCallersMayStartOnlySignInSessions() {
+    var anonymous = new LivenessApiClient(port);
+    var refused = anonymous.start("SELF_TEST");
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.json().get("type").asString()).isEqualTo("/problems/liveness-purpose-not-allowed");
+    assertThat(anonymous.start("SIGN_IN").status()).isEqualTo(201);
+  }
+
+  @Test
+  void refusesFramesWiderThan640Pixels() {
+    var client = new LivenessApiClient(port);
+    UUID id = UUID.fromString(client.start(null).json().get("id").asString());
+    var wide = new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR);
+    var answer = client.frame(id, SyntheticLivenessFrames.jpeg(wide), null);
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("type").asString()).isEqualTo("/problems/liveness-frame-too-large");
+    var notAnImage = client.frame(id, "hello".getBytes(), null);
+    assertThat(notAnImage.status()).isEqualTo(415);
+  }
+}
