@@ -18,15 +18,20 @@ final class QrCode {
 
   private QrCode() {}
 
-  static String svgDataUri(String text) {
-    BitMatrix matrix;
+  /** The modules of the QR code for {@code text}, one bit per module, with the standard 4-module quiet zone. */
+  static BitMatrix encode(String text) {
     try {
-      matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+      return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
           Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
               EncodeHintType.CHARACTER_SET, "UTF-8"));
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode as a QR code", e);
     }
+  }
+
+  /** The QR code for {@code text} as an SVG {@code data:} URI: one unit square per dark module. */
+  static String svgDataUri(String text) {
+    BitMatrix matrix = encode(text);
     int width = matrix.getWidth();
     int height = matrix.getHeight();
     StringBuilder path = new StringBuilder();
