@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,6 +33,9 @@ class TwoFactorSignInController {
   static final String RECOVERY_CODES_VIEW = "identity/totp/recovery-codes";
   /** No fresh pending sign-in in this session (it expired after 5 minutes, or there never was one). */
   static final String EXPIRED_VIEW = "identity/totp/sign-in-expired";
+
+  /** The page an anonymous browser asked for before it was sent to sign in (Spring Security's default cache). */
+  private static final RequestCache REQUESTS = new HttpSessionRequestCache();
 
   private final SecondFactorSignIn secondFactor;
   private final TwoFactor twoFactor;
@@ -79,7 +85,17 @@ class TwoFactorSignInController {
     }
     PendingSignIn.clear(request);
     browserSignIn.start(user, request, response);
-    return "redirect:/";
+    return afterSignIn(request, response);
+  }
+
+  /** Where form login would go: the page that asked the browser to sign in, else the home page. */
+  private static String afterSignIn(HttpServletRequest request, HttpServletResponse response) {
+    SavedRequest saved = REQUESTS.getRequest(request, response);
+    if (saved == null) {
+      return "redirect:/";
+    }
+    REQUESTS.removeRequest(request, response);
+    return "redirect:" + saved.getRedirectUrl();
   }
 
   @GetMapping("/sign-in/two-factor/set-up")

@@ -193,8 +193,10 @@ class TwoFactorIntegrationTests {
         .hasStatusOk();
     assertThat(signedIn(session)).isFalse();
     String pendingId = session.getId();
-    assertThat(secondStep(enabled.code(enabled.step() + 1), session)).hasStatus(HttpStatus.FOUND)
-        .hasRedirectedUrl("/");
+    var done = secondStep(enabled.code(enabled.step() + 1), session);
+    assertThat(done).hasStatus(HttpStatus.FOUND);
+    assertThat(done.getResponse().getRedirectedUrl()).as("back to the page that asked for sign-in, as form login")
+        .endsWith("/account/profile?continue");
     assertThat(signedIn(session)).isTrue();
     assertThat(session.getId()).as("session fixation protection at the second step").isNotEqualTo(pendingId);
     assertThat(mvc.get().uri("/account/profile").session(session)).hasStatusOk();
