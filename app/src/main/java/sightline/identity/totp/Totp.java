@@ -1,6 +1,7 @@
 package sightline.identity.totp;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.OptionalLong;
@@ -64,11 +65,11 @@ record Totp(String algorithm, int digits, long stepSeconds) {
     if (code.length() != digits || !code.chars().allMatch(Character::isDigit)) {
       return OptionalLong.empty();
     }
-    byte[] guess = code.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] guess = code.getBytes(StandardCharsets.US_ASCII);
     long found = Long.MIN_VALUE;
     for (long step = currentStep - window; step <= currentStep + window; step++) {
       boolean same = MessageDigest.isEqual(guess,
-          code(key, step).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          code(key, step).getBytes(StandardCharsets.US_ASCII));
       if (same && step > lastUsedStep && found == Long.MIN_VALUE) {
         found = step;
       }

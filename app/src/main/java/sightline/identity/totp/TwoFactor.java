@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -230,7 +231,7 @@ public class TwoFactor {
   @Transactional(readOnly = true)
   public List<Requirement> requirements() {
     return requirements.findAll().stream()
-        .sorted(java.util.Comparator.comparing(TotpRequirement::role))
+        .sorted(Comparator.comparing(TotpRequirement::role))
         .map(row -> new Requirement(row.role(), row.required(), row.changedAt())).toList();
   }
 

@@ -1,6 +1,7 @@
 package sightline.identity.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -202,9 +203,9 @@ class TwoFactorIntegrationTests {
     assertThat(mvc.get().uri("/account/profile").session(session)).hasStatusOk();
 
     assertThat(history(enabled.account())).extracting(SignInRecord::method, SignInRecord::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.PASSWORD, SignInOutcome.SECOND_FACTOR_REQUIRED),
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.TOTP, SignInOutcome.BAD_CREDENTIALS),
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.TOTP, SignInOutcome.SUCCESS));
+        tuple(SignInMethod.PASSWORD, SignInOutcome.SECOND_FACTOR_REQUIRED),
+        tuple(SignInMethod.TOTP, SignInOutcome.BAD_CREDENTIALS),
+        tuple(SignInMethod.TOTP, SignInOutcome.SUCCESS));
     assertThat(directory.find(enabled.account().id()).orElseThrow().lastSignInAt()).isNotNull();
 
     var again = new MockHttpSession();
@@ -289,10 +290,10 @@ class TwoFactorIntegrationTests {
     assertThat(withRecovery).hasStatusOk().bodyJson().extractingPath("$.refreshToken").isNotNull();
 
     assertThat(history(enabled.account())).extracting(SignInRecord::method, SignInRecord::outcome).containsSubsequence(
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.PASSWORD, SignInOutcome.SECOND_FACTOR_REQUIRED),
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.TOTP, SignInOutcome.BAD_CREDENTIALS),
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.TOTP, SignInOutcome.SUCCESS),
-        org.assertj.core.groups.Tuple.tuple(SignInMethod.TOTP, SignInOutcome.SUCCESS));
+        tuple(SignInMethod.PASSWORD, SignInOutcome.SECOND_FACTOR_REQUIRED),
+        tuple(SignInMethod.TOTP, SignInOutcome.BAD_CREDENTIALS),
+        tuple(SignInMethod.TOTP, SignInOutcome.SUCCESS),
+        tuple(SignInMethod.TOTP, SignInOutcome.SUCCESS));
   }
 
   @Test
@@ -306,8 +307,8 @@ class TwoFactorIntegrationTests {
       assertThat(mvc.post().uri("/admin/two-factor").with(authentication(as(admin))).with(csrf())
           .param("roles", "TEACHER")).hasRedirectedUrl("/admin/two-factor");
       assertThat(twoFactor.requirements()).extracting(TwoFactor.Requirement::role, TwoFactor.Requirement::required)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(Role.ADMIN, false),
-              org.assertj.core.groups.Tuple.tuple(Role.TEACHER, true));
+          .containsExactly(tuple(Role.ADMIN, false),
+              tuple(Role.TEACHER, true));
       assertThat(jdbc.sql("select detail from identity.admin_action where actor_id = ? and action = ?")
           .params(admin.id().value(), "TWO_FACTOR_REQUIREMENT").query(String.class).list())
           .containsExactly("required for [TEACHER]");
