@@ -52,6 +52,8 @@ class AuthorizationMatrixTests {
       rules.put(open, Access.PUBLIC);
     }
     rules.put("/api/v1/auth/", Access.PUBLIC);
+    rules.put("/sign-in/two-factor", Access.PUBLIC); // who may continue is decided by the pending sign-in
+    rules.put("/account/two-factor", Access.SIGNED_IN);
     rules.put("/admin/", Access.ADMIN);
     rules.put("/api/v1/admin/", Access.ADMIN);
     // Face sign-in runs a liveness session before sign-in; the controller lets anonymous callers start SIGN_IN only.

@@ -9,6 +9,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import sightline.identity.totp.TwoFactorRequirementChanged;
+import sightline.identity.totp.TwoFactorReset;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
@@ -218,6 +221,28 @@ public class AccountDirectory {
     });
     endSessions(id, currentSession);
     return true;
+  }
+
+  /**
+   * Whether {@code password} is the account's password, for confirming a sensitive change by someone already signed
+   * in (e.g. turning off their second factor). Slow (Argon2) and not rate-limited here: callers limit it.
+   */
+  public boolean passwordMatches(AccountId id, String password) {
+    String hash = transactions.execute(tx -> load(id)).passwordHash();
+    return hash != null && passwords.matches(password, hash);
+  }
+
+  // Plain listeners, not @ApplicationModuleListener: the record must commit or fail with the change itself.
+  @EventListener
+  void on(TwoFactorReset event) {
+    actions.save(new AdminAction(event.admin(), event.account(), AdminAction.Kind.TWO_FACTOR_RESET, null,
+        clock.instant()));
+  }
+
+  @EventListener
+  void on(TwoFactorRequirementChanged event) {
+    actions.save(new AdminAction(event.admin(), null, AdminAction.Kind.TWO_FACTOR_REQUIREMENT,
+        "required for " + new java.util.TreeSet<>(event.required()), clock.instant()));
   }
 
   /** Ends the account's registered browser sessions except {@code keep}. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import sightline.identity.totp.TwoFactor;
 import sightline.system.PageView;
 
 /** Administrators list, create and change accounts. */
@@ -29,9 +30,11 @@ class AccountsController {
   private static final String ACCOUNTS_VIEW = "identity/accounts";
 
   private final AccountDirectory directory;
+  private final TwoFactor twoFactor;
 
-  AccountsController(AccountDirectory directory) {
+  AccountsController(AccountDirectory directory, TwoFactor twoFactor) {
     this.directory = directory;
+    this.twoFactor = twoFactor;
   }
 
   @GetMapping("/admin/accounts")
@@ -124,6 +127,7 @@ class AccountsController {
     model.addAttribute("roles", Role.values());
     model.addAttribute("signIns", directory.signInHistory(account.id(), 0, 10).getContent());
     model.addAttribute("actions", directory.adminActions(account.id()));
+    model.addAttribute("twoFactor", twoFactor.status(account.id()));
     return "identity/account";
   }
 

@@ -17,14 +17,20 @@ import org.jspecify.annotations.Nullable;
 class AdminAction {
 
   /** What was done. */
-  enum Kind { CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED, PASSWORD_RESET, APPROVED }
+  enum Kind {
+    CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED, PASSWORD_RESET, APPROVED,
+    /** The account's TOTP second factor was removed; it sets one up anew. */
+    TWO_FACTOR_RESET,
+    /** The roles that must use a second factor changed; concerns no single account (account id null). */
+    TWO_FACTOR_REQUIREMENT
+  }
 
   @Id
   private UUID id;
 
   private @Nullable UUID actorId;
 
-  private UUID accountId;
+  private @Nullable UUID accountId;
 
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -38,17 +44,19 @@ class AdminAction {
     // for JPA
   }
 
-  AdminAction(@Nullable AccountId actor, AccountId account, Kind action, @Nullable String detail, Instant at) {
+  AdminAction(@Nullable AccountId actor, @Nullable AccountId account, Kind action, @Nullable String detail,
+      Instant at) {
     this.id = UUID.randomUUID();
     this.actorId = actor == null ? null : actor.value();
-    this.accountId = account.value();
+    this.accountId = account == null ? null : account.value();
     this.action = action;
     this.detail = detail;
     this.at = at;
   }
 
   AdminActionRecord toRecord() {
-    return new AdminActionRecord(at, actorId == null ? null : new AccountId(actorId), new AccountId(accountId),
+    return new AdminActionRecord(at, actorId == null ? null : new AccountId(actorId),
+        accountId == null ? null : new AccountId(accountId),
         action.name(), detail);
   }
 }

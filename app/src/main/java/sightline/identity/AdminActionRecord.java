@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
  * An administrator's action on an account.
  *
  * @param actor who did it; null when the system did (first administrator from configuration)
- * @param action CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED or PASSWORD_RESET
+ * @param account the account acted on; null for a setting that concerns no single account
+ * @param action CREATED, UPDATED, ROLES_CHANGED, DISABLED, ENABLED, UNLOCKED, PASSWORD_RESET, APPROVED,
+ *     TWO_FACTOR_RESET or TWO_FACTOR_REQUIREMENT
  * @param detail what changed, e.g. the new roles; never a secret
  */
-public record AdminActionRecord(Instant at, @Nullable AccountId actor, AccountId account, String action,
+public record AdminActionRecord(Instant at, @Nullable AccountId actor, @Nullable AccountId account, String action,
     @Nullable String detail) {}

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import sightline.identity.totp.TwoFactor;
 
 /**
  * One-time codes and password reset over the API. The request endpoints answer 202 whether or not an account exists;
@@ -62,10 +63,19 @@ class AuthCodesApiController {
   @PostMapping(path = "/api/v1/auth/codes/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Sign in with a code; starts a session (cookie) and returns the signed-in account")
   @ApiResponse(responseCode = "200", description = "Signed in")
-  @ApiResponse(responseCode = "401", description = "Wrong, expired, used or exhausted code; never says which")
+  @ApiResponse(responseCode = "401", description = "Wrong, expired, used or exhausted code; never says which. Or, "
+      + "after a right code, /problems/second-factor-required: the account uses TOTP, so sign in through "
+      + "/api/v1/auth/login with password and totp")
+  @ApiResponse(responseCode = "403", description = "After a right code: /problems/second-factor-setup-required")
   AccountView verifyCode(@Valid @RequestBody CodeVerification verification, HttpServletRequest request,
       HttpServletResponse response) {
-    SignedInUser user = codeSignIn.verify(verification.recipient(), verification.code());
+    CodeSignIn.Verified verified = codeSignIn.verify(verification.recipient(), verification.code());
+    if (verified.pending() != null) {
+      // The API has no second step for codes: an account with a second factor signs in through /api/v1/auth/login
+      // with its password and TOTP, or in the browser. The code is spent either way.
+      throw new SecondFactorRequired(verified.pending().need() == TwoFactor.Need.SET_UP).problem();
+    }
+    SignedInUser user = verified.user();
     browserSignIn.start(user, request, response);
     return directory.find(user.id()).orElseThrow(CodeRejected::new);
   }

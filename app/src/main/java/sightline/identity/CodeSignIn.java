@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.delivery.Channel;
 import sightline.identity.delivery.MessageDelivery;
+import sightline.identity.totp.TwoFactor;
 import sightline.system.RateLimitExceeded;
 import sightline.system.RateLimits;
 
@@ -36,10 +37,13 @@ class CodeSignIn {
   private final TransactionOperations transactions;
   private final Clock clock;
   private final boolean phoneSignUp;
+  private final TwoFactor twoFactor;
 
   CodeSignIn(AccountRepository accounts, OneTimeCodeRepository codes, SignInRecorder recorder,
       MessageDelivery delivery, MessageSource messages, RateLimits rateLimits, TransactionOperations transactions,
-      Clock clock, @Value("${sightline.identity.codes.phone-sign-up:true}") boolean phoneSignUp) {
+      Clock clock, @Value("${sightline.identity.codes.phone-sign-up:true}") boolean phoneSignUp,
+      TwoFactor twoFactor) {
+    this.twoFactor = twoFactor;
     this.accounts = accounts;
     this.codes = codes;
     this.recorder = recorder;
@@ -83,12 +87,13 @@ class CodeSignIn {
 
   /**
    * Checks a code and returns who it signs in. A confirmed code to a phone number without an account creates a
-   * MEMBER account for it.
+   * MEMBER account for it. For an account with a second factor (or whose role requires one) the code is only the
+   * first step: the result then carries the pending state, and the account is not signed in yet.
    *
    * @throws NotAnEmailOrPhoneNumber when the text is neither
    * @throws CodeRejected for any failure, without saying which
    */
-  SignedInUser verify(String typed, String code) {
+  Verified verify(String typed, String code) {
     Recipient recipient = Recipient.parse(typed);
     Instant now = clock.instant();
     Result result;
@@ -103,11 +108,28 @@ class CodeSignIn {
       throw new CodeRejected();
     }
     Account account = result.account();
+    var user = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    if (result.need() != TwoFactor.Need.NONE) {
+      recorder.record(account.id(), recipient.key(), SignInMethod.CODE, SignInOutcome.SECOND_FACTOR_REQUIRED);
+      return new Verified(user, PendingSignIn.after(account, recipient.key(), result.need(), SignInMethod.CODE, now));
+    }
     recorder.record(account.id(), recipient.key(), SignInMethod.CODE, SignInOutcome.SUCCESS);
-    return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    return new Verified(user, null);
   }
 
-  private record Result(SignInOutcome outcome, @Nullable AccountId accountId, @Nullable Account account) {}
+  /**
+   * A right code: who it was for, and, when the account needs its second factor next, the pending state (then
+   * {@code user} is not signed in yet).
+   */
+  record Verified(SignedInUser user, @Nullable PendingSignIn pending) {}
+
+  private record Result(SignInOutcome outcome, @Nullable AccountId accountId, @Nullable Account account,
+      TwoFactor.Need need) {
+
+    Result(SignInOutcome outcome, @Nullable AccountId accountId, @Nullable Account account) {
+      this(outcome, accountId, account, TwoFactor.Need.NONE);
+    }
+  }
 
   private Result check(Recipient recipient, String guess, Instant now) {
     var latest = codes.findByRecipientKeyAndUsedAtIsNullOrderByCreatedAtDesc(recipient.key()).stream().findFirst();
@@ -129,8 +151,12 @@ class CodeSignIn {
     if (account.isLockedAt(now)) {
       return new Result(SignInOutcome.LOCKED, account.id(), null);
     }
-    account.recordSuccessfulSignIn(now);
-    return new Result(SignInOutcome.SUCCESS, account.id(), account);
+    TwoFactor.Need need = twoFactor.needFor(account.id(), account.roles());
+    if (need == TwoFactor.Need.NONE) {
+      // With a second factor, only its success clears the failure count (SecondFactorSignIn).
+      account.recordSuccessfulSignIn(now);
+    }
+    return new Result(SignInOutcome.SUCCESS, account.id(), account, need);
   }
 
   /** The phone may have got an account since the code was sent (another code confirmed first); use it then. */

@@ -64,13 +64,18 @@ class CodeSignInController {
     if (errors.hasErrors()) {
       return VERIFY_VIEW;
     }
+    CodeSignIn.Verified verified;
     try {
-      browserSignIn.start(codeSignIn.verify(form.recipient(), form.code()), request, response);
+      verified = codeSignIn.verify(form.recipient(), form.code());
     } catch (CodeRejected | NotAnEmailOrPhoneNumber e) {
       model.addAttribute("form", new VerifyCodeForm(form.recipient(), ""));
       model.addAttribute("rejected", true);
       return VERIFY_VIEW;
     }
+    if (verified.pending() != null) {
+      return "redirect:" + verified.pending().storeIn(request); // the code was the first factor only
+    }
+    browserSignIn.start(verified.user(), request, response);
     return "redirect:/";
   }
 

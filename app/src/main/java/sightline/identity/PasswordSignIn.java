@@ -13,6 +13,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import sightline.identity.totp.TwoFactor;
 import sightline.system.RateLimitExceeded;
 import sightline.system.RateLimits;
 
@@ -20,7 +23,9 @@ import sightline.system.RateLimits;
  * E-mail and password sign-in with per-account lockout. Unknown e-mail, wrong password, locked and disabled
  * accounts all get the same error and cost the same Argon2 work, so a caller cannot tell them apart; the history
  * records the real reason. The Argon2 check runs outside any transaction. Attempts per client address and e-mail
- * are rate-limited ("sign-in" limit) before any of that, and the refusal is recorded too.
+ * are rate-limited ("sign-in" limit) before any of that, and the refusal is recorded too. An account with a second
+ * factor (or whose role requires one) is not signed in by its password: {@link SecondFactorRequired} is thrown, only
+ * after the password was verified, unless the request carries the code as {@link SecondFactorAnswer} details (API).
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -35,10 +40,15 @@ class PasswordSignIn implements AuthenticationProvider {
   private final TransactionOperations transactions;
   private final Clock clock;
   private final RateLimits rateLimits;
+  private final TwoFactor twoFactor;
+  private final SecondFactorSignIn secondFactor;
 
   PasswordSignIn(AccountRepository accounts, PasswordEncoder passwords, SignInRecorder recorder,
-      LockoutPolicy lockout, TransactionOperations transactions, Clock clock, RateLimits rateLimits) {
+      LockoutPolicy lockout, TransactionOperations transactions, Clock clock, RateLimits rateLimits,
+      TwoFactor twoFactor, SecondFactorSignIn secondFactor) {
     this.rateLimits = rateLimits;
+    this.twoFactor = twoFactor;
+    this.secondFactor = secondFactor;
     this.accounts = accounts;
     this.passwords = passwords;
     this.recorder = recorder;
@@ -84,14 +94,35 @@ class PasswordSignIn implements AuthenticationProvider {
     }
     boolean rehash = passwords.upgradeEncoding(hash);
     String newHash = rehash ? passwords.encode(password) : null;
+    TwoFactor.Need need = twoFactor.needFor(account.id(), account.roles());
     update(account, a -> {
-      a.recordSuccessfulSignIn(now);
+      if (need == TwoFactor.Need.NONE) {
+        // With a second factor, only its success clears the failure count: the password alone must not reset it.
+        a.recordSuccessfulSignIn(now);
+      }
       if (newHash != null) {
         a.setPasswordHash(newHash);
       }
     });
-    recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SUCCESS);
-    return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles()).authentication();
+    if (need == TwoFactor.Need.NONE) {
+      recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SUCCESS);
+      return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles()).authentication();
+    }
+    recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SECOND_FACTOR_REQUIRED);
+    var pending = PendingSignIn.after(account, email, need, SignInMethod.PASSWORD, now);
+    if (need == TwoFactor.Need.CODE && authentication.getDetails() instanceof SecondFactorAnswer answer) {
+      try {
+        return secondFactor.complete(pending, answer.code()).authentication();
+      } catch (RateLimitExceeded limited) {
+        throw new AuthenticationServiceException("too many second-factor attempts", limited);
+      }
+    }
+    // Form login answers a failed authentication with a redirect; SecondFactorRedirect turns that redirect into
+    // the second-factor page when it finds this attribute (no session is created here: the API passes by too).
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      attributes.getRequest().setAttribute(PendingSignIn.REQUEST_KEY, pending);
+    }
+    throw new SecondFactorRequired(need == TwoFactor.Need.SET_UP);
   }
 
   @Override

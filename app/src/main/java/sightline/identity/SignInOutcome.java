@@ -11,5 +11,7 @@ public enum SignInOutcome {
   /** Self-registered and not yet approved by an administrator. */
   NOT_APPROVED,
   /** Refused before any check: too many attempts from this address for this identifier. */
-  RATE_LIMITED
+  RATE_LIMITED,
+  /** The password or one-time code was right; the second factor (TOTP) is asked next, recorded as its own row. */
+  SECOND_FACTOR_REQUIRED
 }

@@ -3,6 +3,7 @@ package sightline.identity.tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,10 @@ import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.AccountStatus;
 import sightline.identity.CredentialsRevoked;
+import sightline.identity.SecondFactorAnswer;
+import sightline.identity.SecondFactorNeeded;
+import sightline.identity.SecondFactorRequired;
+import sightline.identity.SecondFactorSetUpNeeded;
 import sightline.identity.AccountView;
 import sightline.identity.SignedInUser;
 import sightline.system.RateLimitExceeded;
@@ -58,13 +63,24 @@ public class ApiTokens {
   /**
    * Signs in with e-mail and password and starts a new token family. Runs outside any transaction (Argon2 first).
    *
-   * @throws CredentialsRejected for an unknown e-mail, a wrong password, a locked or disabled account alike
+   * @param secondFactor a TOTP or recovery code, for accounts with a second factor; ignored for others
+   * @throws CredentialsRejected for an unknown e-mail, a wrong password, a locked or disabled account alike, and
+   *     for a wrong second factor
+   * @throws SecondFactorNeeded after a right password, when the account has a second factor and none was sent
+   * @throws SecondFactorSetUpNeeded after a right password, when the account's role requires a second factor that
+   *     it has not set up yet
    * @throws RateLimitExceeded when this address tried this e-mail too often
    */
-  IssuedTokens signIn(String email, String password) {
+  IssuedTokens signIn(String email, String password, @Nullable String secondFactor) {
     Authentication result;
+    var credentials = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+    if (secondFactor != null) {
+      credentials.setDetails(new SecondFactorAnswer(secondFactor));
+    }
     try {
-      result = signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password));
+      result = signIn.authenticate(credentials);
+    } catch (SecondFactorRequired e) {
+      throw e.problem(); // given only after the password was verified
     } catch (AuthenticationServiceException e) {
       if (e.getCause() instanceof RateLimitExceeded limited) {
         throw limited;

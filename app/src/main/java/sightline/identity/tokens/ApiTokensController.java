@@ -38,15 +38,21 @@ class ApiTokensController {
   @Operation(summary = "Exchange e-mail and password for an access token and a refresh token",
       description = "The same checks as the sign-in page: lockout, rate limit (5 per minute per address and "
           + "e-mail) and sign-in history. Unknown e-mail, wrong password, locked and disabled accounts get the same "
-          + "401 answer.")
+          + "401 answer. An account with a TOTP second factor also needs `totp` (or `recoveryCode`); without it, "
+          + "and only after a right password, the answer is 401 /problems/second-factor-required. A wrong code is "
+          + "401 like a wrong password and counts toward the lockout.")
   @ApiResponse(responseCode = "200", description = "Signed in")
-  @ApiResponse(responseCode = "401", description = "Not signed in; the reason is not disclosed",
+  @ApiResponse(responseCode = "401", description = "Not signed in; the reason is not disclosed, except "
+      + "/problems/second-factor-required after a right password",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "/problems/second-factor-setup-required: right password, but the "
+      + "account's role requires a second factor that is not set up yet; set it up by signing in in the browser",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "429", description = "Too many attempts",
       headers = @Header(name = "Retry-After", description = "Seconds to wait"),
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   IssuedTokens logIn(@Valid @RequestBody IssueTokensForm form) {
-    return tokens.signIn(form.email(), form.password());
+    return tokens.signIn(form.email(), form.password(), form.secondFactor());
   }
 
   @PostMapping("/refresh")

@@ -1,0 +1,132 @@
+package sightline.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import sightline.identity.totp.TwoFactor;
+
+/**
+ * A one-time code is only the first factor for an account with TOTP: the browser goes on to the second-factor page,
+ * and the code API answers that a second factor is needed. Codes come from the real SMTP server (GreenMail).
+ */
+class CodeSignInTwoFactorIntegrationTests extends WithDeliveryServers {
+
+  @Autowired
+  MockMvcTester mvc;
+
+  @Autowired
+  AccountDirectory directory;
+
+  @Autowired
+  TwoFactor twoFactor;
+
+  @Autowired
+  Clock clock;
+
+  /** An account with TOTP enabled through the module's own set-up; returns its secret. */
+  private byte[] enableTotp(AccountView account, long step) throws GeneralSecurityException {
+    String secret = twoFactor.setUp(account.id(), account.email()).secret();
+    byte[] key = base32(secret);
+    assertThat(twoFactor.enable(account.id(), totp(key, step))).isPresent();
+    return key;
+  }
+
+  private String mailedCode(String recipient, MockHttpSession session) {
+    assertThat(mvc.post().uri("/sign-in/code").session(session).with(csrf()).param("recipient", recipient))
+        .hasRedirectedUrl("/sign-in/code/verify");
+    return DeliveryTestServers.codeIn(DeliveryTestServers.awaitMailTo(recipient));
+  }
+
+  @Test
+  void aCodeLeadsToTheSecondFactorPageAndTheApiAsksForIt() throws Exception {
+    AccountView account = directory.create(new NewAccount("code-totp-" + UUID.randomUUID() + "@example.org",
+        "Code Totp", EnumSet.of(Role.TEACHER), null, "a password nobody types here"));
+    long step = clock.instant().getEpochSecond() / 30;
+    byte[] key = enableTotp(account, step);
+
+    var session = new MockHttpSession();
+    String code = mailedCode(account.email(), session);
+    assertThat(mvc.post().uri("/sign-in/code/verify").session(session).with(csrf())
+        .param("recipient", account.email()).param("code", code)).hasRedirectedUrl("/sign-in/two-factor");
+    assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
+    assertThat(mvc.post().uri("/sign-in/two-factor").session(session).with(csrf()).param("code", totp(key, step + 1)))
+        .hasRedirectedUrl("/");
+    assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNotNull();
+
+    assertThat(mvc.post().uri("/api/v1/auth/codes").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"recipient\":\"" + account.email() + "\"}")).hasStatus(HttpStatus.ACCEPTED);
+    String apiCode = DeliveryTestServers.codeIn(DeliveryTestServers.awaitMailsTo(account.email(), 2).get(1));
+    var api = mvc.post().uri("/api/v1/auth/codes/verify").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"recipient\":\"" + account.email() + "\",\"code\":\"" + apiCode + "\"}").exchange();
+    assertThat(api).hasStatus(HttpStatus.UNAUTHORIZED).bodyJson().extractingPath("$.type")
+        .isEqualTo("/problems/second-factor-required");
+
+    assertThat(directory.signInHistory(account.id(), 0, 10).getContent())
+        .extracting(record -> record.method() + " " + record.outcome())
+        .containsExactly("CODE SECOND_FACTOR_REQUIRED", "TOTP SUCCESS", "CODE SECOND_FACTOR_REQUIRED");
+  }
+
+  @Test
+  void thePendingSignInExpiresAfterFiveMinutes() throws Exception {
+    String password = "a password for the expiry test";
+    AccountView account = directory.create(new NewAccount("expiry-" + UUID.randomUUID() + "@example.org",
+        "Expiry Totp", EnumSet.of(Role.STUDENT), null, password));
+    long step = clock.instant().getEpochSecond() / 30;
+    byte[] key = enableTotp(account, step);
+    var session = new MockHttpSession();
+    assertThat(mvc.post().uri("/sign-in").session(session).with(csrf()).param("email", account.email())
+        .param("password", password)).hasRedirectedUrl("/sign-in/two-factor");
+    var pending = (PendingSignIn) session.getAttribute(PendingSignIn.SESSION_KEY);
+    assertThat(java.time.Duration.between(clock.instant(), pending.expiresAt()))
+        .isBetween(java.time.Duration.ofMinutes(4), java.time.Duration.ofMinutes(5));
+    // Five minutes later, as far as this pending state knows.
+    session.setAttribute(PendingSignIn.SESSION_KEY, new PendingSignIn(pending.account(), pending.identifier(),
+        pending.email(), pending.need(), pending.firstFactor(), clock.instant().minusSeconds(1)));
+
+    assertThat(mvc.get().uri("/sign-in/two-factor").session(session)).hasStatusOk().bodyText()
+        .contains("id=\"totp-expired\"");
+    assertThat(mvc.post().uri("/sign-in/two-factor").session(session).with(csrf()).param("code", totp(key, step + 1)))
+        .hasStatusOk().bodyText().contains("id=\"totp-expired\"");
+    assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
+    assertThat(session.getAttribute(PendingSignIn.SESSION_KEY)).as("an expired state is dropped").isNull();
+  }
+
+  private static byte[] base32(String text) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    var out = new java.io.ByteArrayOutputStream();
+    int buffer = 0;
+    int bits = 0;
+    for (char c : text.replace(" ", "").toCharArray()) {
+      buffer = (buffer << 5) | alphabet.indexOf(c);
+      bits += 5;
+      if (bits >= 8) {
+        out.write(buffer >> (bits - 8) & 0xff);
+        bits -= 8;
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** RFC 6238, HMAC-SHA1, 6 digits: what an authenticator app shows for {@code step}. */
+  private static String totp(byte[] key, long step) throws GeneralSecurityException {
+    Mac mac = Mac.getInstance("HmacSHA1");
+    mac.init(new SecretKeySpec(key, "HmacSHA1"));
+    byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+    int value = ByteBuffer.wrap(hash, hash[19] & 0xf, 4).getInt() & 0x7fffffff;
+    return String.format("%06d", value % 1_000_000);
+  }
+}
