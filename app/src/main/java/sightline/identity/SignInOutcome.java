@@ -13,5 +13,9 @@ public enum SignInOutcome {
   /** Refused before any check: too many attempts from this address for this identifier. */
   RATE_LIMITED,
   /** The password or one-time code was right; the second factor (TOTP) is asked next, recorded as its own row. */
-  SECOND_FACTOR_REQUIRED
+  SECOND_FACTOR_REQUIRED,
+  /** Face sign-in: the live face was not the claimed account's (or, face only, nobody's above the threshold). */
+  FACE_NOT_MATCHED,
+  /** Face sign-in: the liveness session failed (challenge not met, spoof suspected, face changed, expired). */
+  LIVENESS_FAILED
 }
