@@ -35,6 +35,8 @@ class FaceAccountController {
     model.addAttribute("consentCurrent", FaceEnrolment.CONSENT_VERSION.equals(status.consentVersion()));
     model.addAttribute("consentVersion", FaceEnrolment.CONSENT_VERSION);
     model.addAttribute("threshold", matching.matchThreshold());
+    model.addAttribute("hints", FaceEnrolment.Hint.values());
+    model.addAttribute("outcomes", sightline.biometrics.FaceDecision.Outcome.values());
     return "biometrics/face";
   }
 

@@ -128,6 +128,7 @@ class FaceAdminController {
     model.addAttribute("person", person);
     model.addAttribute("status", enrolment.status(person.id()));
     model.addAttribute("maxPhotos", FaceEnrolment.MAX_PHOTOS);
+    model.addAttribute("consentVersion", FaceEnrolment.CONSENT_VERSION);
     return VIEW;
   }
 }
