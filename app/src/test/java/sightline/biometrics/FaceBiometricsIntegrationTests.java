@@ -264,6 +264,51 @@ class FaceBiometricsIntegrationTests {
   }
 
   @Test
+  void theAdministratorPageEnrolsFromPhotosAndChecksUploads() throws Exception {
+    AccountView admin = person(Role.ADMIN);
+    AccountView bea = person(Role.STUDENT);
+    String page = "/admin/accounts/" + bea.id() + "/face";
+    assertThat(mvc.get().uri("/admin/accounts/" + bea.id()).with(authentication(as(admin)))).hasStatusOk()
+        .bodyText().contains("href=\"" + page + "\"");
+
+    var refused = mvc.post().uri(page + "/photos").multipart()
+        .file(new MockMultipartFile("photos", "a.jpg", "image/jpeg", FaceFixtures.jpeg(FaceFixtures.BEA, FaceFixtures.POSES.get(0))))
+        .with(csrf()).with(authentication(as(admin))).exchange();
+    assertThat(refused).hasRedirectedUrl(page).flash().containsEntry("problem", "face.admin.consentMissing");
+    assertThat(rows("face_template", bea.id())).isZero();
+
+    var enrolled = mvc.post().uri(page + "/photos").multipart()
+        .file(new MockMultipartFile("photos", "a.jpg", "image/jpeg", FaceFixtures.jpeg(FaceFixtures.BEA, FaceFixtures.POSES.get(0))))
+        .file(new MockMultipartFile("photos", "b.jpg", "image/jpeg", FaceFixtures.jpeg(FaceFixtures.BEA, FaceFixtures.POSES.get(3))))
+        .param("consent", "true").with(csrf()).with(authentication(as(admin))).exchange();
+    assertThat(enrolled).hasRedirectedUrl(page).flash().containsEntry("notice", "face.admin.enrolled");
+    assertThat(rows("face_template", bea.id())).isEqualTo(2);
+    assertThat(mvc.get().uri(page).with(authentication(as(admin)))).hasStatusOk().bodyText()
+        .contains("Enrolled: 2 face templates");
+
+    var identified = mvc.post().uri(page + "/identify").multipart()
+        .file(new MockMultipartFile("photo", "c.jpg", "image/jpeg", FaceFixtures.jpeg(FaceFixtures.BEA, FaceFixtures.POSES.get(4))))
+        .with(csrf()).with(authentication(as(admin))).exchange();
+    assertThat(identified).hasStatusOk().bodyText().contains("data-outcome=\"MATCH\"").contains("id=\"matched-person\"");
+
+    var stranger = mvc.post().uri(page + "/identify").multipart()
+        .file(new MockMultipartFile("photo", "d.jpg", "image/jpeg", FaceFixtures.jpeg(FaceFixtures.ANA, FaceFixtures.POSES.get(0))))
+        .with(csrf()).with(authentication(as(admin))).exchange();
+    assertThat(stranger).hasStatusOk().bodyText().contains("data-outcome=\"UNKNOWN\"")
+        .contains("Unknown: nobody enrolled matches").doesNotContain("id=\"matched-person\"");
+
+    var otherPerson = mvc.post().uri(page + "/verify").multipart()
+        .file(new MockMultipartFile("photo", "e.jpg", "image/jpeg", FaceFixtures.jpeg(FaceFixtures.ANA, FaceFixtures.POSES.get(1))))
+        .with(csrf()).with(authentication(as(admin))).exchange();
+    assertThat(otherPerson).hasStatusOk().bodyText().contains("data-outcome=\"NO_MATCH\"")
+        .contains("Liveness is not required for a photo check.");
+
+    assertThat(mvc.post().uri(page + "/delete").param("confirm", "true").with(csrf()).with(authentication(as(admin))))
+        .hasRedirectedUrl(page);
+    assertThat(rows("face_template", bea.id())).isZero();
+  }
+
+  @Test
   void theFrameApiAnswersHintsAndProblems() throws Exception {
     AccountView ana = person(Role.STUDENT);
     var noConsent = mvc.post().uri("/api/v1/biometrics/enrolment/frames").contentType(MediaType.IMAGE_JPEG)
