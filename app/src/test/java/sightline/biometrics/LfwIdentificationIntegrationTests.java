@@ -71,6 +71,7 @@ class LfwIdentificationIntegrationTests {
             FaceEnrolment.CONSENT_VERSION, admin);
         if (answer.stored() == 0) {
           refused++;
+          enrolment.delete(account, admin); // the consent the administrator recorded
           continue;
         }
         accounts.add(account);
