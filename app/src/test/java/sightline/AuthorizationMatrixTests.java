@@ -39,8 +39,8 @@ import sightline.identity.SignedInUser;
 @AutoConfigureMockMvc
 class AuthorizationMatrixTests {
 
-  /** Who may call an endpoint. */
-  enum Access { PUBLIC, SIGNED_IN, ADMIN }
+  /** Who may call an endpoint; STAFF is administrators and teachers. */
+  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF }
 
   /** Path-pattern prefixes and their access, first match wins; anything else needs a signed-in caller. */
   private static final Map<String, Access> RULES = rules();
@@ -59,6 +59,8 @@ class AuthorizationMatrixTests {
     // Face sign-in runs a liveness session before sign-in; the controller lets anonymous callers start SIGN_IN only.
     rules.put("/api/v1/liveness/", Access.PUBLIC);
     rules.put("/liveness", Access.SIGNED_IN);
+    rules.put("/api/v1/biometrics/accounts/", Access.ADMIN);
+    rules.put("/api/v1/biometrics/identify", Access.STAFF);
     return rules;
   }
 
@@ -111,6 +113,7 @@ class AuthorizationMatrixTests {
       case PUBLIC -> true;
       case SIGNED_IN -> caller != null;
       case ADMIN -> role == Role.ADMIN;
+      case STAFF -> role == Role.ADMIN || role == Role.TEACHER;
     };
     String who = role == null ? "anonymous" : role.name();
     // /error called directly, outside an error dispatch, reports 500 by design; elsewhere a 5xx is a bug.

@@ -110,6 +110,47 @@ public class TemplateCipher {
     }
   }
 
+  /**
+   * Encrypts arbitrary bytes (an audit frame's JPEG) for {@code owner}, with the same key, nonce size and associated
+   * data rule as templates.
+   */
+  public Sealed sealBytes(byte[] plain, String owner) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plain);
+      byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
+      System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+      return new Sealed(currentKeyId, out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  /**
+   * Decrypts bytes sealed with {@link #sealBytes} for {@code owner}.
+   *
+   * @throws IllegalStateException when its key is no longer configured or the bytes were altered or moved
+   */
+  public byte[] openBytes(Sealed sealed, String owner) {
+    SecretKey key = keys.get(sealed.keyId());
+    if (key == null) {
+      throw new IllegalStateException("data sealed with key " + sealed.keyId() + ", which is not configured");
+    }
+    byte[] bytes = sealed.bytes();
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+      cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("data sealed for " + owner + " does not decrypt: altered or moved", e);
+    }
+  }
+
   private String add(String base64) {
     byte[] raw;
     try {

@@ -1,0 +1,83 @@
+package sightline.biometrics.enrolment;
+
+import java.util.List;
+import java.util.Optional;
+import sightline.biometrics.FaceEnrolment.Hint;
+import sightline.biometrics.FaceEnrolment.Source;
+import sightline.vision.face.DetectedFace;
+import sightline.vision.face.FaceQuality;
+import sightline.vision.face.HeadPose;
+import sightline.vision.face.Liveness;
+
+/**
+ * The quality gates an enrolment picture must pass, on the server's own analysis of it, and the hint a person gets
+ * for the first gate that fails. Gates run in the order a person can fix them: one face, size, pose, light,
+ * sharpness, then liveness (a live score is only meaningful on a usable face). Pure rules, thread-safe.
+ *
+ * @param minFaceSizePx      shorter side of the face box, in pixels of the picture as sent
+ * @param minFaceFraction    camera frames only: face box width over frame width (80 px at 640 px is 0.125), so the
+ *                           hint says "come closer" whatever resolution the camera sends
+ * @param maxYawPitchDegrees |yaw| and |pitch| limit
+ * @param minBrightness      mean grey of the face crop in [0, 1], below which we ask for more light
+ * @param maxBrightness      above which the face is washed out
+ * @param minSharpness       Laplacian variance of the 64x64 face crop, below which the face is blurred (motion)
+ * @param livenessThreshold  camera frames only: passive live score in [0, 1] a frame needs
+ */
+public record EnrolmentGates(double minFaceSizePx, double minFaceFraction, double maxYawPitchDegrees,
+    double minBrightness, double maxBrightness, double minSharpness, double livenessThreshold) {
+
+  /**
+   * 80 px, 12.5%, 20°, brightness 0.25–0.85, sharpness 40 (the face-api sample faces measure 150–460, a face
+   * blurred by motion or upscaled below 50), and the given liveness threshold.
+   */
+  public static EnrolmentGates defaults(double livenessThreshold) {
+    return new EnrolmentGates(80, 0.125, 20, 0.25, 0.85, 40, livenessThreshold);
+  }
+
+  /**
+   * The hint for the first gate that fails, or empty when the picture is usable.
+   *
+   * @param faces      every face found, with embedding, quality and pose (and liveness for camera frames)
+   * @param frameWidth width of the picture in pixels
+   */
+  public Optional<Hint> judge(List<DetectedFace> faces, int frameWidth, Source source) {
+    if (faces.isEmpty()) {
+      return Optional.of(Hint.NO_FACE);
+    }
+    if (faces.size() > 1) {
+      return Optional.of(Hint.ONE_FACE_ONLY);
+    }
+    DetectedFace face = faces.getFirst();
+    FaceQuality quality = face.quality();
+    HeadPose pose = face.pose();
+    if (quality == null || pose == null || face.embedding() == null) {
+      throw new IllegalArgumentException("enrolment gates need quality, pose and embedding");
+    }
+    boolean camera = source == Source.CAMERA;
+    if (quality.faceSizePx() < minFaceSizePx || camera && face.box().width() < minFaceFraction * frameWidth) {
+      return Optional.of(Hint.COME_CLOSER);
+    }
+    if (!pose.isFacingCamera(maxYawPitchDegrees)) {
+      return Optional.of(Hint.FACE_THE_CAMERA);
+    }
+    if (quality.brightness() < minBrightness) {
+      return Optional.of(Hint.MORE_LIGHT);
+    }
+    if (quality.brightness() > maxBrightness) {
+      return Optional.of(Hint.LESS_LIGHT);
+    }
+    if (quality.sharpness() < minSharpness) {
+      return Optional.of(Hint.HOLD_STILL);
+    }
+    if (camera) {
+      Liveness liveness = face.liveness();
+      if (liveness == null) {
+        throw new IllegalArgumentException("camera frames need a liveness score");
+      }
+      if (liveness.liveScore() < livenessThreshold) {
+        return Optional.of(Hint.NOT_LIVE);
+      }
+    }
+    return Optional.empty();
+  }
+}
