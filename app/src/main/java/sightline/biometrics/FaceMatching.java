@@ -71,12 +71,14 @@ public class FaceMatching {
   private final Clock clock;
   private final double matchThreshold;
   private final double livenessThreshold;
+  private final double faceOnlySignInThreshold;
 
   FaceMatching(TemplateIndex index, DecisionLog log, FaceEngine engine, BiometricSettings settings,
       TemplateCipher cipher, TransactionOperations transactions, Clock clock,
       @Value("${sightline.biometrics.match-threshold:" + FaceEmbedding.MATCH_THRESHOLD_AT_FAR_1E3 + "}")
       double matchThreshold,
-      @Value("${sightline.biometrics.liveness-threshold:" + Liveness.DEFAULT_THRESHOLD + "}") double livenessThreshold) {
+      @Value("${sightline.biometrics.liveness-threshold:" + Liveness.DEFAULT_THRESHOLD + "}") double livenessThreshold,
+      @Value("${sightline.biometrics.face-only-sign-in-threshold:0.40}") double faceOnlySignInThreshold) {
     this.index = index;
     this.log = log;
     this.engine = engine;
@@ -90,6 +92,7 @@ public class FaceMatching {
     }
     this.matchThreshold = matchThreshold;
     this.livenessThreshold = livenessThreshold;
+    this.faceOnlySignInThreshold = Math.max(matchThreshold, faceOnlySignInThreshold);
   }
 
   /** The cosine similarity a match needs, in (-1, 1); 0.34 by default (FAR 1e-3 on LFW View 1). */
@@ -175,13 +178,17 @@ public class FaceMatching {
   private FaceDecision decideIdentify(FaceEmbedding probe, @Nullable Set<AccountId> group, double livenessScore,
       Purpose purpose) {
     checkScore(livenessScore);
+    // Signing in by face alone searches everyone: the chance that a stranger passes grows with the number enrolled
+    // (LFW: 3 of 1,000 stranger-to-person comparisons scored above 0.34), so it takes a stricter threshold
+    // (0.40: FAR 1/3000 on LFW View 2, TAR 95.7%). Searches within a group (a roster) keep the usual one.
+    double threshold = purpose == Purpose.SIGN_IN && group == null ? faceOnlySignInThreshold : matchThreshold;
     List<DecisionRules.Candidate> ranked = index.search(probe.vector(), group, 2).ranked().stream()
         .map((Match<AccountId> m) -> new DecisionRules.Candidate(m.identity(), m.score())).toList();
-    var verdict = DecisionRules.identify(ranked, livenessScore, purpose.requiresLiveness(), matchThreshold,
+    var verdict = DecisionRules.identify(ranked, livenessScore, purpose.requiresLiveness(), threshold,
         livenessThreshold);
     Double similarity = ranked.isEmpty() ? null : ranked.getFirst().similarity();
     return new FaceDecision(UUID.randomUUID(), Mode.IDENTIFY, purpose, verdict.outcome(), null, verdict.matched(),
-        similarity, matchThreshold, livenessScore, effectiveLivenessThreshold(purpose), verdict.reasons(),
+        similarity, threshold, livenessScore, effectiveLivenessThreshold(purpose), verdict.reasons(),
         clock.instant());
   }
 

@@ -43,9 +43,11 @@ export function captureJpeg(video, canvas, { maxWidth = 640, quality = 0.85 } = 
 /**
  * Opens the camera in `video` and posts a JPEG frame to `url` (Content-Type image/jpeg) every `intervalMs` after the
  * previous answer. `onAnswer(json)` gets each parsed reply and returns false to stop; `onError(error)` gets a failed
- * request (error.status and error.problem carry the RFC 9457 problem) and stops the stream. Returns { stop() }.
+ * request (error.status and error.problem carry the RFC 9457 problem) and stops the stream. `headers` are added to
+ * every frame request. Returns { stop() }.
  */
-export async function streamFrames({ video, canvas, url, onAnswer, onError, intervalMs = 150, maxWidth = 640 }) {
+export async function streamFrames({ video, canvas, url, onAnswer, onError, intervalMs = 150, maxWidth = 640,
+  headers = {} }) {
   await openCamera(video);
   let stopped = false;
   const stop = () => { stopped = true; };
@@ -56,7 +58,7 @@ export async function streamFrames({ video, canvas, url, onAnswer, onError, inte
       const response = await fetch(typeof url === 'function' ? url() : url, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'image/jpeg', Accept: 'application/json', ...csrfHeaders() },
+        headers: { 'Content-Type': 'image/jpeg', Accept: 'application/json', ...csrfHeaders(), ...headers },
         body: frame,
       });
       const json = await answer(response);

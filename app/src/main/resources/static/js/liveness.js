@@ -8,14 +8,16 @@ const API = '/api/v1/liveness/sessions';
 
 /**
  * elements: { video, canvas, oval, challenge, hint, progress } (challenge/hint get text, progress is a <progress>).
- * options: { purpose, intervalMs, onAnswer(answer), onStart(session) }.
+ * options: { purpose, intervalMs, onAnswer(answer), onStart(session), start() }. `start` replaces the default start
+ * (POST /api/v1/liveness/sessions with the purpose) for pages whose own endpoint starts the session, such as face
+ * sign-in; it resolves to the same session document.
  * Resolves to the last answer: { state: 'PASSED'|'FAILED', reasons, reasonTexts, session, ... }.
  * Rejects with an Error whose .status/.problem carry an RFC 9457 problem (e.g. 429 after too many failures), or
  * with the camera's error.
  */
 export async function runLivenessSession(elements, options = {}) {
-  const { purpose, intervalMs = 150, onAnswer, onStart } = options;
-  const session = await postJson(API, purpose ? { purpose } : {});
+  const { purpose, intervalMs = 150, onAnswer, onStart, start } = options;
+  const session = start ? await start() : await postJson(API, purpose ? { purpose } : {});
   if (onStart) onStart(session);
   show(elements, { challengeText: session.challengeTexts[0], progress: 0, state: 'RUNNING' });
   return new Promise((resolve, reject) => {
@@ -23,6 +25,7 @@ export async function runLivenessSession(elements, options = {}) {
       video: elements.video,
       canvas: elements.canvas,
       url: `${API}/${encodeURIComponent(session.id)}/frames`,
+      headers: { 'X-Liveness-Nonce': session.nonce },
       intervalMs,
       onAnswer: (answer) => {
         show(elements, answer);

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +51,6 @@ class LivenessApiController {
   record StartLivenessSessionForm(@Nullable LivenessPurpose purpose) {
   }
 
-  record SessionView(UUID id, String nonce, LivenessPurpose purpose, List<Challenge> challenges,
-      List<String> challengeTexts, Instant expiresAt) {
-  }
-
   record FrameView(UUID session, LivenessFrameAnswer.State state, @Nullable Challenge challenge,
       @Nullable String challengeText, int challengesMet, int challengeCount, double progress,
       LivenessFrameAnswer.Hint hint, @Nullable String hintText, List<LivenessOutcome.Reason> reasons,
@@ -72,7 +67,7 @@ class LivenessApiController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  SessionView startSession(@RequestBody(required = false) @Nullable StartLivenessSessionForm form,
+  LivenessSessionView startSession(@RequestBody(required = false) @Nullable StartLivenessSessionForm form,
       @AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Locale locale) {
     LivenessPurpose purpose = form == null || form.purpose() == null
         ? (user == null ? LivenessPurpose.SIGN_IN : LivenessPurpose.SELF_TEST) : form.purpose();
@@ -86,9 +81,7 @@ class LivenessApiController {
     if (http != null) {
       remember(http, started);
     }
-    return new SessionView(started.id().value(), started.nonce(), started.purpose(), started.challenges(),
-        started.challenges().stream().map(c -> text("liveness.challenge." + c, locale)).toList(),
-        started.expiresAt());
+    return LivenessSessionView.of(started, messages, locale);
   }
 
   @PostMapping(path = "/{id}/frames", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})

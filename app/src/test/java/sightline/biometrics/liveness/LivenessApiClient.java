@@ -48,6 +48,16 @@ public final class LivenessApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(purpose == null ? "{}" : "{\"purpose\":\"" + purpose + "\"}")));
   }
 
+  /** POSTs a JSON body to any path with this client's cookies and CSRF header (face sign-in's calls). */
+  public Answer postJson(String path, String json) {
+    return send(post(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** GETs any path as JSON with this client's cookies. */
+  public Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+  }
+
   public Answer frame(UUID session, byte[] jpeg, @Nullable String nonce) {
     var request = post("/api/v1/liveness/sessions/" + session + "/frames").header("Content-Type", "image/jpeg")
         .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg));
