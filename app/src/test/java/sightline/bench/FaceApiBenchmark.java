@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,7 +41,7 @@ import sightline.vision.model.ModelStore;
 
 /**
  * Face API latency with many enrolled templates (a benchmark, not a test). Starts Sightline in this JVM on an
- * in-memory H2 database, signs an administrator in over HTTP, creates an application and an all-scopes key on the
+ * H2 database in a temporary folder (deleted at the end), signs an administrator in over HTTP, creates an application and an all-scopes key on the
  * admin page, and enrols one real subject through the API (the 640x480 frame below, mirrored). It then fills the
  * same application with synthetic templates up to N: random unit vectors sealed with the real {@link TemplateCipher}
  * and written to the database in JDBC batches (subject row plus template row, as the storage path writes them),
@@ -66,8 +68,12 @@ public final class FaceApiBenchmark {
     List<Integer> sizes = parse(args.length > 0 ? args[0] : "1000,100000");
     List<Integer> threadCounts = parse(args.length > 1 ? args[1] : "1,2");
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    String database = "jdbc:h2:mem:bench-faces-" + UUID.randomUUID()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    // An H2 file database in a temporary folder, not an in-memory one: it has to survive the restarts, and H2 2.4.240
+    // breaks a CHECK constraint once the session that created it closes, until the database is opened again (a
+    // kept-alive in-memory database is never reopened).
+    Path folder = Files.createTempDirectory("sightline-bench-faces");
+    String database = "jdbc:h2:file:" + folder.resolve("db")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     System.out.printf("face API benchmark: %d cores, max heap %d MB, sizes %s, threads %s, %d s per run%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, sizes, threadCounts,
         seconds);
@@ -94,6 +100,9 @@ public final class FaceApiBenchmark {
           report.add(measure("recognize", size, threads, seconds, port, () -> recognizeRequest(port, setup)));
         }
       }
+    }
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
     System.out.println();
     System.out.println("| endpoint | templates | client threads | requests | req/s | p50 ms | p99 ms |");
