@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import sightline.biometrics.faceapi.FaceApplicationRepository.ActionRow;
@@ -72,7 +73,11 @@ class FaceApplications {
       throw new ApplicationNameTaken(name.strip());
     }
     UUID id = UUID.randomUUID();
-    applications.insertApplication(id, name.strip(), clock.instant(), admin.value());
+    try {
+      applications.insertApplication(id, name.strip(), clock.instant(), admin.value());
+    } catch (DuplicateKeyException raced) { // a concurrent create of the same name committed first
+      throw new ApplicationNameTaken(name.strip());
+    }
     applications.insertAction(id, null, "APPLICATION_CREATED", admin.value(), clock.instant());
     return id;
   }

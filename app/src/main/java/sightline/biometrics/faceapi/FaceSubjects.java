@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -54,14 +55,18 @@ class FaceSubjects {
   SubjectView create(ApiCaller caller, String name) {
     UUID application = caller.applicationId();
     String trimmed = name.strip();
-    return transactions.execute(tx -> {
-      if (subjects.nameExists(application, trimmed)) {
-        throw new SubjectNameTaken(trimmed);
-      }
-      UUID id = UUID.randomUUID();
-      subjects.insert(id, application, trimmed, clock.instant());
-      return view(application, id, false);
-    });
+    try {
+      return transactions.execute(tx -> {
+        if (subjects.nameExists(application, trimmed)) {
+          throw new SubjectNameTaken(trimmed);
+        }
+        UUID id = UUID.randomUUID();
+        subjects.insert(id, application, trimmed, clock.instant());
+        return view(application, id, false);
+      });
+    } catch (DuplicateKeyException raced) { // a concurrent create of the same name committed first
+      throw new SubjectNameTaken(trimmed);
+    }
   }
 
   /** One page of the application's subjects, by name. */
@@ -83,14 +88,18 @@ class FaceSubjects {
   SubjectView rename(ApiCaller caller, UUID subject, String name) {
     UUID application = caller.applicationId();
     String trimmed = name.strip();
-    return transactions.execute(tx -> {
-      var current = subjects.find(application, subject).orElseThrow(() -> new SubjectNotFound(subject));
-      if (!current.name().equals(trimmed) && subjects.nameExists(application, trimmed)) {
-        throw new SubjectNameTaken(trimmed);
-      }
-      subjects.rename(application, subject, trimmed);
-      return view(application, subject, true);
-    });
+    try {
+      return transactions.execute(tx -> {
+        var current = subjects.find(application, subject).orElseThrow(() -> new SubjectNotFound(subject));
+        if (!current.name().equals(trimmed) && subjects.nameExists(application, trimmed)) {
+          throw new SubjectNameTaken(trimmed);
+        }
+        subjects.rename(application, subject, trimmed);
+        return view(application, subject, true);
+      });
+    } catch (DuplicateKeyException raced) {
+      throw new SubjectNameTaken(trimmed);
+    }
   }
 
   /** Deletes the subject and every template row of it, then forgets its templates in memory. */

@@ -427,5 +427,7 @@ class FaceApiIntegrationTests {
     JsonNode detect = api.get("paths").get("/api/v1/faces/detect").get("post");
     assertThat(detect.get("requestBody").get("content").has("multipart/form-data")).isTrue();
     assertThat(detect.get("requestBody").get("content").has("image/jpeg")).isTrue();
+    assertThat(detect.get("responses").propertyNames()).contains("200", "400", "401", "403", "413", "415", "422",
+        "429");
   }
 }
