@@ -279,6 +279,18 @@ class FaceApiIntegrationTests {
     }
     assertThat(answers).containsExactlyInAnyOrder("Ada", "unknown", "unknown");
 
+    // With the liveness check every face is judged, and a face judged a spoof is never matched.
+    JsonNode checked = body(upload(key, "/api/v1/faces/recognize?liveness=true", jpeg(mirrored.toBufferedImage())));
+    assertThat(checked.get("faces")).hasSize(3).allSatisfy(face -> {
+      assertThat(face.get("liveness").get("liveScore").asDouble()).isBetween(0.0, 1.0);
+      boolean spoof = !face.get("liveness").get("verdict").asString().equals("LIVE");
+      assertThat(face.get("rejectedAsSpoof").asBoolean()).isEqualTo(spoof);
+      if (spoof) {
+        assertThat(face.get("subjects")).isEmpty();
+      }
+    });
+    assertThat(body(recognised).get("faces").get(0).has("liveness")).as("only when asked").isFalse();
+
     // Rename, list, then remove the image: Ada is no longer recognised.
     var renamed = mvc.patch().uri("/api/v1/faces/subjects/" + subject).header("X-Api-Key", key)
         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Ada L.\"}").exchange();
