@@ -39,8 +39,11 @@ import sightline.identity.SignedInUser;
 @AutoConfigureMockMvc
 class AuthorizationMatrixTests {
 
-  /** Who may call an endpoint; STAFF is administrators and teachers. */
-  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF }
+  /**
+   * Who may call an endpoint. STAFF: administrators and teachers. API_KEY: only requests with a face API key; no
+   * session is enough (always 401 here).
+   */
+  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF, API_KEY }
 
   /** Path-pattern prefixes and their access, first match wins; anything else needs a signed-in caller. */
   private static final Map<String, Access> RULES = rules();
@@ -61,6 +64,7 @@ class AuthorizationMatrixTests {
     rules.put("/liveness", Access.SIGNED_IN);
     rules.put("/api/v1/biometrics/accounts/", Access.ADMIN);
     rules.put("/api/v1/biometrics/identify", Access.STAFF);
+    rules.put("/api/v1/faces/", Access.API_KEY);
     return rules;
   }
 
@@ -114,6 +118,7 @@ class AuthorizationMatrixTests {
       case SIGNED_IN -> caller != null;
       case ADMIN -> role == Role.ADMIN;
       case STAFF -> role == Role.ADMIN || role == Role.TEACHER;
+      case API_KEY -> false;
     };
     String who = role == null ? "anonymous" : role.name();
     // /error called directly, outside an error dispatch, reports 500 by design; elsewhere a 5xx is a bug.
@@ -123,7 +128,9 @@ class AuthorizationMatrixTests {
     } else if (!allowed && caller == null && !(uri.startsWith("/api/") ? status == 401 : sentToSignIn)) {
       failures.add(endpoint + " as anonymous: expected " + (uri.startsWith("/api/") ? "401" : "a redirect to sign in")
           + ", got " + status);
-    } else if (!allowed && caller != null && status != 403) {
+    } else if (access == Access.API_KEY && status != 401) {
+      failures.add(endpoint + " as " + who + ": expected 401 without an API key, got " + status);
+    } else if (!allowed && caller != null && access != Access.API_KEY && status != 403) {
       failures.add(endpoint + " as " + who + ": expected 403, got " + status);
     }
   }

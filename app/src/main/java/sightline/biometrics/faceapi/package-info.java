@@ -1,0 +1,10 @@
+/**
+ * The face API for integrators, CompreFace-style: applications with API keys and scopes, their own subjects (not
+ * Sightline accounts), detection with plugins, 1:1 verification and 1:N recognition under {@code /api/v1/faces/**}.
+ * Requests authenticate with {@code X-Api-Key}; administrators manage applications and keys at
+ * {@code /admin/face-api}.
+ */
+@NullMarked
+package sightline.biometrics.faceapi;
+
+import org.jspecify.annotations.NullMarked;
