@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
 import sightline.biometrics.liveness.LivenessTestApplication;
 import sightline.biometrics.liveness.SyntheticLivenessFrames;
@@ -63,37 +61,6 @@ class LivenessBrowserTests {
       browser.screenshot("liveness-still-photo");
       assertThat(result).startsWith("Not passed:").contains("No blink was seen.");
       assertThat(driver.findElement(By.id("liveness-oval")).getDomAttribute("class")).contains("is-bad");
-    }
-  }
-
-  /**
-   * What face sign-in's browser test will need: a fake camera playing a video made from one fixture photo only
-   * ({@link SyntheticLivenessFrames#cameraLoop}) passes all five challenges on the page.
-   */
-  @Test
-  void aVideoSynthesisedFromOnePhotoPassesEveryChallengeOnThePage() throws Exception {
-    Browser.assumeInstalled();
-    Path video = temp.resolve("synthetic.y4m");
-    List<Challenge> all = List.of(Challenge.BLINK, Challenge.TURN_LEFT, Challenge.TURN_RIGHT, Challenge.LOOK_UP,
-        Challenge.COME_CLOSER);
-    FakeCameraVideo.write(SyntheticLivenessFrames.sample3(faces).cameraLoop(all, 10), 10, video);
-    String email = "liveness-pass-" + UUID.randomUUID() + "@example.org";
-    directory.create(new NewAccount(email, "Meera Iyer", EnumSet.of(Role.STUDENT), null, "a long liveness password"));
-    try (var browser = Browser.withFakeCamera(video)) {
-      var driver = browser.driver;
-      driver.get("http://localhost:" + port + "/sign-in");
-      driver.findElement(By.id("email")).sendKeys(email);
-      driver.findElement(By.id("password")).sendKeys("a long liveness password");
-      driver.findElement(By.cssSelector("#sign-in-form button")).click();
-      browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("signed-in-as"), "Meera Iyer"));
-
-      driver.get("http://localhost:" + port + "/liveness");
-      driver.findElement(By.id("liveness-start")).click();
-      browser.await(Duration.ofSeconds(90)).until(d -> !List.of("idle", "running").contains(
-          d.findElement(By.tagName("body")).getDomAttribute("data-liveness-state")));
-      browser.screenshot("liveness-synthetic-video");
-      assertThat(driver.findElement(By.id("liveness-result")).getText())
-          .isEqualTo("Passed: a live person did every step.");
     }
   }
 }

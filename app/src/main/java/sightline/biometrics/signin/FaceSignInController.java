@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +36,6 @@ import sightline.identity.VerifiedSignIn;
  * JSON only, hence exempt from CSRF like the other {@code /api/v1/auth/**} calls.
  */
 @Controller
-@Validated
 @Tag(name = "Sign-in")
 class FaceSignInController {
 
@@ -43,7 +43,7 @@ class FaceSignInController {
 
   record StartFaceSignInForm(@Nullable @Size(max = 254) String email) {}
 
-  record CompleteFaceSignInForm(UUID session) {}
+  record CompleteFaceSignInForm(@NotNull UUID session) {}
 
   /** Where the browser goes next, and whether it is signed in now (false: the second-factor step comes first). */
   record FaceSignInView(boolean signedIn, String next) {}
@@ -72,7 +72,7 @@ class FaceSignInController {
   @ApiResponse(responseCode = "201", description = "The liveness session: id, nonce, challenges, expiry")
   @ApiResponse(responseCode = "400", description = "/problems/face-only-sign-in-disabled: an e-mail is needed")
   @ApiResponse(responseCode = "429", description = "Too many attempts; Retry-After says when to try again")
-  LivenessSessionView startFaceSignIn(@RequestBody StartFaceSignInForm form, HttpServletRequest request,
+  LivenessSessionView startFaceSignIn(@Valid @RequestBody StartFaceSignInForm form, HttpServletRequest request,
       Locale locale) {
     FaceSignIn.Started started = faceSignIn.start(form.email(), request.getRemoteAddr());
     request.getSession(true).setAttribute(ATTEMPT, started.attempt());
@@ -87,7 +87,7 @@ class FaceSignInController {
   @ApiResponse(responseCode = "401", description = "/problems/face-sign-in-refused, whatever the reason")
   @ApiResponse(responseCode = "404", description = "No face sign-in with this session in this cookie session")
   @ApiResponse(responseCode = "409", description = "The liveness session still runs, or was used already")
-  FaceSignInView completeFaceSignIn(@RequestBody CompleteFaceSignInForm form, HttpServletRequest request,
+  FaceSignInView completeFaceSignIn(@Valid @RequestBody CompleteFaceSignInForm form, HttpServletRequest request,
       HttpServletResponse response) {
     HttpSession http = request.getSession(false);
     if (http == null || !(http.getAttribute(ATTEMPT) instanceof FaceSignIn.Attempt attempt)
