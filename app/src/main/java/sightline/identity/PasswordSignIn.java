@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -38,14 +37,15 @@ class PasswordSignIn implements AuthenticationProvider {
   private final SignInRecorder recorder;
   private final LockoutPolicy lockout;
   private final TransactionOperations transactions;
+  private final AccountUpdates updates;
   private final Clock clock;
   private final RateLimits rateLimits;
   private final TwoFactor twoFactor;
   private final SecondFactorSignIn secondFactor;
 
   PasswordSignIn(AccountRepository accounts, PasswordEncoder passwords, SignInRecorder recorder,
-      LockoutPolicy lockout, TransactionOperations transactions, Clock clock, RateLimits rateLimits,
-      TwoFactor twoFactor, SecondFactorSignIn secondFactor) {
+      LockoutPolicy lockout, TransactionOperations transactions, AccountUpdates updates, Clock clock,
+      RateLimits rateLimits, TwoFactor twoFactor, SecondFactorSignIn secondFactor) {
     this.rateLimits = rateLimits;
     this.twoFactor = twoFactor;
     this.secondFactor = secondFactor;
@@ -54,6 +54,7 @@ class PasswordSignIn implements AuthenticationProvider {
     this.recorder = recorder;
     this.lockout = lockout;
     this.transactions = transactions;
+    this.updates = updates;
     this.clock = clock;
     this.unknownAccountHash = passwords.encode("no account has this password " + System.nanoTime());
   }
@@ -89,13 +90,13 @@ class PasswordSignIn implements AuthenticationProvider {
       return refuse(account.id(), email, SignInOutcome.LOCKED);
     }
     if (!matches) {
-      update(account, a -> a.recordFailedSignIn(now, lockout));
+      updates.apply(account.id(), a -> a.recordFailedSignIn(now, lockout));
       return refuse(account.id(), email, SignInOutcome.BAD_CREDENTIALS);
     }
     boolean rehash = passwords.upgradeEncoding(hash);
     String newHash = rehash ? passwords.encode(password) : null;
     TwoFactor.Need need = twoFactor.needFor(account.id(), account.roles());
-    update(account, a -> {
+    updates.apply(account.id(), a -> {
       if (need == TwoFactor.Need.NONE) {
         // With a second factor, only its success clears the failure count: the password alone must not reset it.
         a.recordSuccessfulSignIn(now);
@@ -135,17 +136,4 @@ class PasswordSignIn implements AuthenticationProvider {
     throw new BadCredentialsException("bad credentials");
   }
 
-  /** Applies a change to the fresh row; one retry when a concurrent sign-in changed it first. */
-  private void update(Account stale, java.util.function.Consumer<Account> change) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        transactions.executeWithoutResult(tx -> accounts.findById(stale.id().value()).ifPresent(change));
-        return;
-      } catch (ObjectOptimisticLockingFailureException e) {
-        if (attempt > 0) {
-          throw e;
-        }
-      }
-    }
-  }
 }

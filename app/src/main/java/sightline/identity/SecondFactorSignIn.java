@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -32,16 +30,18 @@ class SecondFactorSignIn {
   private final LockoutPolicy lockout;
   private final RateLimits rateLimits;
   private final TransactionOperations transactions;
+  private final AccountUpdates updates;
   private final Clock clock;
 
   SecondFactorSignIn(AccountRepository accounts, TwoFactor twoFactor, SignInRecorder recorder, LockoutPolicy lockout,
-      RateLimits rateLimits, TransactionOperations transactions, Clock clock) {
+      RateLimits rateLimits, TransactionOperations transactions, AccountUpdates updates, Clock clock) {
     this.accounts = accounts;
     this.twoFactor = twoFactor;
     this.recorder = recorder;
     this.lockout = lockout;
     this.rateLimits = rateLimits;
     this.transactions = transactions;
+    this.updates = updates;
     this.clock = clock;
   }
 
@@ -104,13 +104,13 @@ class SecondFactorSignIn {
 
   private SignedInUser fail(Account account, PendingSignIn pending) {
     Instant now = clock.instant();
-    update(account, a -> a.recordFailedSignIn(now, lockout));
+    updates.apply(account.id(), a -> a.recordFailedSignIn(now, lockout));
     return refuse(pending, SignInOutcome.BAD_CREDENTIALS);
   }
 
   private SignedInUser succeed(Account account, PendingSignIn pending) {
     Instant now = clock.instant();
-    update(account, a -> a.recordSuccessfulSignIn(now));
+    updates.apply(account.id(), a -> a.recordSuccessfulSignIn(now));
     recorder.record(account.id(), pending.identifier(), SignInMethod.TOTP, SignInOutcome.SUCCESS);
     return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
   }
@@ -120,17 +120,4 @@ class SecondFactorSignIn {
     throw new BadCredentialsException("second factor rejected");
   }
 
-  /** Applies a change to the fresh row; one retry when a concurrent sign-in changed it first. */
-  private void update(Account stale, Consumer<Account> change) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        transactions.executeWithoutResult(tx -> accounts.findById(stale.id().value()).ifPresent(change));
-        return;
-      } catch (ObjectOptimisticLockingFailureException e) {
-        if (attempt > 0) {
-          throw e;
-        }
-      }
-    }
-  }
 }

@@ -5,9 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.totp.TwoFactor;
@@ -48,16 +46,18 @@ public class VerifiedSignIn {
   private final TwoFactor twoFactor;
   private final BrowserSignIn browserSignIn;
   private final TransactionOperations transactions;
+  private final AccountUpdates updates;
   private final Clock clock;
 
   VerifiedSignIn(AccountRepository accounts, SignInRecorder recorder, LockoutPolicy lockout, TwoFactor twoFactor,
-      BrowserSignIn browserSignIn, TransactionOperations transactions, Clock clock) {
+      BrowserSignIn browserSignIn, TransactionOperations transactions, AccountUpdates updates, Clock clock) {
     this.accounts = accounts;
     this.recorder = recorder;
     this.lockout = lockout;
     this.twoFactor = twoFactor;
     this.browserSignIn = browserSignIn;
     this.transactions = transactions;
+    this.updates = updates;
     this.clock = clock;
   }
 
@@ -81,7 +81,7 @@ public class VerifiedSignIn {
       SignInOutcome outcome) {
     if (account != null) {
       Instant now = clock.instant();
-      update(account, a -> a.recordFailedSignIn(now, lockout));
+      updates.apply(account, a -> a.recordFailedSignIn(now, lockout));
     }
     recorder.record(account, identifier, method, outcome);
   }
@@ -111,24 +111,11 @@ public class VerifiedSignIn {
       recorder.record(account, identifier, method, SignInOutcome.SECOND_FACTOR_REQUIRED);
       return new Started(PendingSignIn.after(found, identifier, need, method, now).storeIn(request), false);
     }
-    update(account, a -> a.recordSuccessfulSignIn(now));
+    updates.apply(account, a -> a.recordSuccessfulSignIn(now));
     recorder.record(account, identifier, method, SignInOutcome.SUCCESS);
     browserSignIn.start(new SignedInUser(found.id(), found.email(), found.displayName(), found.roles()), request,
         response);
     return new Started("/", true);
   }
 
-  /** Applies a change to the fresh row; one retry when a concurrent sign-in changed it first. */
-  private void update(AccountId account, Consumer<Account> change) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        transactions.executeWithoutResult(tx -> accounts.findById(account.value()).ifPresent(change));
-        return;
-      } catch (ObjectOptimisticLockingFailureException e) {
-        if (attempt > 0) {
-          throw e;
-        }
-      }
-    }
-  }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import sightline.system.SealingKeys;
 
 /**
  * An account's TOTP secret, sealed by {@link SecretCipher}. Unconfirmed until its owner typed a code from it
@@ -38,7 +39,7 @@ class TotpCredential {
     // for JPA
   }
 
-  TotpCredential(UUID accountId, SecretCipher.Sealed secret, Instant createdAt) {
+  TotpCredential(UUID accountId, SealingKeys.Sealed secret, Instant createdAt) {
     this.accountId = accountId;
     this.secret = secret.bytes();
     this.keyId = secret.keyId();
@@ -49,8 +50,8 @@ class TotpCredential {
     return accountId;
   }
 
-  SecretCipher.Sealed sealedSecret() {
-    return new SecretCipher.Sealed(keyId, secret.clone());
+  SealingKeys.Sealed sealedSecret() {
+    return new SealingKeys.Sealed(keyId, secret.clone());
   }
 
   Instant createdAt() {

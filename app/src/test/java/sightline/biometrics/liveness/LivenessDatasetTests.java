@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,6 +21,7 @@ import sightline.biometrics.LivenessChallenge;
 import sightline.biometrics.LivenessFrameAnswer;
 import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessions;
+import sightline.vision.eval.VideoFrames;
 
 /**
  * Liveness sessions on real data from {@code ../shared/datasets} (CI-only: skipped when the datasets are absent,
@@ -46,9 +45,9 @@ class LivenessDatasetTests {
     LivenessFrameAnswer answer = null;
     int frame = 0;
     int metAt = -1;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(clip), 1 << 16)) {
+    try (var frames = VideoFrames.open(clip)) {
       byte[] jpeg;
-      while ((jpeg = nextJpeg(in)) != null && metAt < 0) {
+      while ((jpeg = frames.next()) != null && metAt < 0) {
         if (frame % 2 == 0) {
           answer = sessions.submitFrame(session.id(), session.nonce(), jpeg);
           if (answer.challengesMet() >= 1) metAt = frame;
@@ -119,27 +118,6 @@ class LivenessDatasetTests {
     var out = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", out);
     return out.toByteArray();
-  }
-
-  /** One JPEG of a stream of concatenated JPEGs (start FF D8 to end FF D9), null at the end (as vision's VideoFrames). */
-  private static byte[] nextJpeg(InputStream in) throws IOException {
-    int previous = -1;
-    int b;
-    while ((b = in.read()) >= 0) {
-      if (previous == 0xFF && b == 0xD8) break;
-      previous = b;
-    }
-    if (b < 0) return null;
-    var out = new ByteArrayOutputStream(64 * 1024);
-    out.write(0xFF);
-    out.write(0xD8);
-    previous = -1;
-    while ((b = in.read()) >= 0) {
-      out.write(b);
-      if (previous == 0xFF && b == 0xD9) return out.toByteArray();
-      previous = b;
-    }
-    throw new IOException("truncated last frame");
   }
 
 }

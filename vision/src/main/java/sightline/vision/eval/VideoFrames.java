@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <p>Not thread-safe; use one reader per clip, in try-with-resources.
  */
-final class VideoFrames implements AutoCloseable {
+public final class VideoFrames implements AutoCloseable {
 
   private final InputStream in;
   private final Process ffmpeg;
@@ -47,7 +47,7 @@ final class VideoFrames implements AutoCloseable {
    *
    * @throws IllegalStateException when the clip is not MJPEG and ffmpeg is not on the PATH
    */
-  static VideoFrames open(Path clip) {
+  public static VideoFrames open(Path clip) {
     try {
       if (clip.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mjpeg")) {
         return new VideoFrames(new BufferedInputStream(Files.newInputStream(clip), 1 << 16), null);
@@ -65,7 +65,7 @@ final class VideoFrames implements AutoCloseable {
   }
 
   /** The next frame's JPEG bytes, or null at the end of the clip. */
-  byte[] next() {
+  public byte[] next() {
     try {
       return nextJpeg(in);
     } catch (IOException e) {
