@@ -2,14 +2,10 @@ package sightline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,6 +17,7 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
+import sightline.identity.totp.AuthenticatorApp;
 
 /**
  * A person turns on two-factor sign-in from the page in a real browser, as with a phone: the test plays the
@@ -52,10 +49,10 @@ class TwoFactorBrowserTests {
       driver.findElement(By.id("two-factor-link")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-qr")));
       assertThat(driver.findElement(By.id("totp-qr")).getDomProperty("naturalWidth")).isNotEqualTo("0");
-      byte[] key = base32(driver.findElement(By.id("totp-secret")).getText());
+      byte[] key = AuthenticatorApp.key(driver.findElement(By.id("totp-secret")).getText());
       browser.screenshot("two-factor-set-up");
       long step = Instant.now().getEpochSecond() / 30;
-      driver.findElement(By.id("code")).sendKeys(code(key, step));
+      driver.findElement(By.id("code")).sendKeys(AuthenticatorApp.code(key, step));
       driver.findElement(By.cssSelector("#totp-enable-form button")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
       assertThat(driver.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
@@ -68,7 +65,7 @@ class TwoFactorBrowserTests {
       wait.until(ExpectedConditions.urlContains("/sign-in/two-factor"));
       assertThat(driver.findElements(By.id("signed-in-as"))).as("not signed in by the password alone").isEmpty();
       // The code of the step after the one used to enable it: the server never accepts a step twice.
-      driver.findElement(By.id("code")).sendKeys(code(key, step + 1));
+      driver.findElement(By.id("code")).sendKeys(AuthenticatorApp.code(key, step + 1));
       driver.findElement(By.cssSelector("#totp-sign-in-form button")).click();
       wait.until(ExpectedConditions.textToBe(By.id("signed-in-as"), "Lucía Torres"));
       browser.screenshot("two-factor-signed-in");
@@ -85,32 +82,5 @@ class TwoFactorBrowserTests {
     browser.driver.findElement(By.id("email")).sendKeys(email);
     browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.driver.findElement(By.cssSelector("#sign-in-form button")).click();
-  }
-
-  /** RFC 4648 Base32, as an authenticator app reads the key (spaces ignored). */
-  private static byte[] base32(String text) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    var out = new java.io.ByteArrayOutputStream();
-    int buffer = 0;
-    int bits = 0;
-    for (char c : text.replace(" ", "").toCharArray()) {
-      buffer = (buffer << 5) | alphabet.indexOf(c);
-      bits += 5;
-      if (bits >= 8) {
-        out.write(buffer >> (bits - 8) & 0xff);
-        bits -= 8;
-      }
-    }
-    return out.toByteArray();
-  }
-
-  /** RFC 6238 with HMAC-SHA1, 6 digits, as every authenticator app computes it. */
-  private static String code(byte[] key, long step) throws GeneralSecurityException {
-    Mac mac = Mac.getInstance("HmacSHA1");
-    mac.init(new SecretKeySpec(key, "HmacSHA1"));
-    byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-    int offset = hash[19] & 0xf;
-    int value = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
-    return String.format("%06d", value % 1_000_000);
   }
 }

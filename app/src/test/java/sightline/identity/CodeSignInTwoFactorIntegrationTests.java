@@ -3,13 +3,10 @@ package sightline.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -18,6 +15,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import sightline.identity.totp.TwoFactor;
+import sightline.identity.totp.AuthenticatorApp;
 
 /**
  * A one-time code is only the first factor for an account with TOTP: the browser goes on to the second-factor page,
@@ -40,8 +38,8 @@ class CodeSignInTwoFactorIntegrationTests extends WithDeliveryServers {
   /** An account with TOTP enabled through the module's own set-up; returns its secret. */
   private byte[] enableTotp(AccountView account, long step) throws GeneralSecurityException {
     String secret = twoFactor.setUp(account.id(), account.email()).secret();
-    byte[] key = base32(secret);
-    assertThat(twoFactor.enable(account.id(), totp(key, step))).isPresent();
+    byte[] key = AuthenticatorApp.key(secret);
+    assertThat(twoFactor.enable(account.id(), AuthenticatorApp.code(key, step))).isPresent();
     return key;
   }
 
@@ -63,7 +61,8 @@ class CodeSignInTwoFactorIntegrationTests extends WithDeliveryServers {
     assertThat(mvc.post().uri("/sign-in/code/verify").session(session).with(csrf())
         .param("recipient", account.email()).param("code", code)).hasRedirectedUrl("/sign-in/two-factor");
     assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
-    assertThat(mvc.post().uri("/sign-in/two-factor").session(session).with(csrf()).param("code", totp(key, step + 1)))
+    assertThat(mvc.post().uri("/sign-in/two-factor").session(session).with(csrf())
+        .param("code", AuthenticatorApp.code(key, step + 1)))
         .hasRedirectedUrl("/");
     assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNotNull();
 
@@ -99,34 +98,10 @@ class CodeSignInTwoFactorIntegrationTests extends WithDeliveryServers {
 
     assertThat(mvc.get().uri("/sign-in/two-factor").session(session)).hasStatusOk().bodyText()
         .contains("id=\"totp-expired\"");
-    assertThat(mvc.post().uri("/sign-in/two-factor").session(session).with(csrf()).param("code", totp(key, step + 1)))
+    assertThat(mvc.post().uri("/sign-in/two-factor").session(session).with(csrf())
+        .param("code", AuthenticatorApp.code(key, step + 1)))
         .hasStatusOk().bodyText().contains("id=\"totp-expired\"");
     assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
     assertThat(session.getAttribute(PendingSignIn.SESSION_KEY)).as("an expired state is dropped").isNull();
-  }
-
-  private static byte[] base32(String text) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    var out = new java.io.ByteArrayOutputStream();
-    int buffer = 0;
-    int bits = 0;
-    for (char c : text.replace(" ", "").toCharArray()) {
-      buffer = (buffer << 5) | alphabet.indexOf(c);
-      bits += 5;
-      if (bits >= 8) {
-        out.write(buffer >> (bits - 8) & 0xff);
-        bits -= 8;
-      }
-    }
-    return out.toByteArray();
-  }
-
-  /** RFC 6238, HMAC-SHA1, 6 digits: what an authenticator app shows for {@code step}. */
-  private static String totp(byte[] key, long step) throws GeneralSecurityException {
-    Mac mac = Mac.getInstance("HmacSHA1");
-    mac.init(new SecretKeySpec(key, "HmacSHA1"));
-    byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-    int value = ByteBuffer.wrap(hash, hash[19] & 0xf, 4).getInt() & 0x7fffffff;
-    return String.format("%06d", value % 1_000_000);
   }
 }
