@@ -2,6 +2,7 @@ package sightline.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -105,7 +106,7 @@ class TwoFactorSignInController {
       return EXPIRED_VIEW;
     }
     model.addAttribute("form", new CodeForm(""));
-    return showSetUp(pending, model);
+    return showSetUp(pending, request.getSession(), model);
   }
 
   @PostMapping("/sign-in/two-factor/set-up")
@@ -116,7 +117,7 @@ class TwoFactorSignInController {
       return EXPIRED_VIEW;
     }
     if (errors.hasErrors()) {
-      return showSetUp(pending, model);
+      return showSetUp(pending, request.getSession(), model);
     }
     SecondFactorSignIn.SetUpCompleted completed;
     try {
@@ -124,7 +125,7 @@ class TwoFactorSignInController {
     } catch (AuthenticationException rejected) {
       model.addAttribute("form", new CodeForm(""));
       model.addAttribute("rejected", true);
-      return showSetUp(pending, model);
+      return showSetUp(pending, request.getSession(), model);
     }
     PendingSignIn.clear(request);
     browserSignIn.start(completed.user(), request, response);
@@ -133,8 +134,10 @@ class TwoFactorSignInController {
     return RECOVERY_CODES_VIEW;
   }
 
-  private String showSetUp(PendingSignIn pending, Model model) {
-    model.addAttribute("setUp", twoFactor.setUp(pending.account(), pending.email()));
+  private String showSetUp(PendingSignIn pending, HttpSession session, Model model) {
+    TwoFactor.SetUp setUp = twoFactor.setUp(pending.account(), pending.email(), TwoFactor.SetUpTicket.in(session));
+    setUp.ticket().keepIn(session);
+    model.addAttribute("setUp", setUp);
     return SET_UP_VIEW;
   }
 

@@ -151,12 +151,13 @@ public final class SealingKeys {
       random.nextBytes(raw);
       String key = Base64.getEncoder().encodeToString(raw);
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, key + "\n");
       try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        // Owner-only from the first byte: never readable by others, not even between writing and chmod.
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException notPosix) {
-        // Windows: the file keeps the folder's permissions.
+        Files.createFile(file);   // Windows: the file keeps the folder's permissions
       }
+      Files.writeString(file, key + "\n");
       log.warn("Generated the key for {} in {}; back it up with the database ({} cannot be read without it) or set "
           + "{}", source.protects(), file.toAbsolutePath(), source.protects(), source.property());
       return key;

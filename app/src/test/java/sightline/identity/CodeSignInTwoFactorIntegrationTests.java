@@ -37,7 +37,7 @@ class CodeSignInTwoFactorIntegrationTests extends WithDeliveryServers {
 
   /** An account with TOTP enabled through the module's own set-up; returns its secret. */
   private byte[] enableTotp(AccountView account, long step) throws GeneralSecurityException {
-    String secret = twoFactor.setUp(account.id(), account.email()).secret();
+    String secret = twoFactor.setUp(account.id(), account.email(), null).secret();
     byte[] key = AuthenticatorApp.key(secret);
     assertThat(twoFactor.enable(account.id(), AuthenticatorApp.code(key, step))).isPresent();
     return key;

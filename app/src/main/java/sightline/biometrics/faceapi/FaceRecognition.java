@@ -160,8 +160,9 @@ class FaceRecognition {
     return subjects.namesOf(application, matched);
   }
 
+  /** Fails closed: when liveness was asked for, a face without a liveness result counts as a spoof. */
   private static boolean spoof(DetectedFace face, boolean checked) {
-    return checked && face.liveness() != null && !face.liveness().isLive();
+    return checked && (face.liveness() == null || !face.liveness().isLive());
   }
 
   private static Optional<DetectedFace> largest(List<DetectedFace> faces) {

@@ -25,6 +25,8 @@ class FaceSubjects {
 
   /** Largest page of {@code GET /subjects}. */
   static final int MAX_PAGE_SIZE = 1_000;
+  /** Later pages are read as this one: the offset stays within an int (10^9 at the largest page size). */
+  private static final int MAX_PAGES = 1_000_000;
 
   private final SubjectRepository subjects;
   private final SubjectIndexes indexes;
@@ -72,7 +74,7 @@ class FaceSubjects {
   /** One page of the application's subjects, by name. */
   List<SubjectView> list(ApiCaller caller, int page, int size) {
     int limit = Math.clamp(size, 1, MAX_PAGE_SIZE);
-    return readOnly.execute(tx -> subjects.page(caller.applicationId(), Math.max(0, page) * limit, limit).stream()
+    return readOnly.execute(tx -> subjects.page(caller.applicationId(), Math.clamp(page, 0, MAX_PAGES) * limit, limit).stream()
         .map(row -> new SubjectView(row.id(), row.name(), row.createdAt(), row.images(), null)).toList());
   }
 

@@ -89,8 +89,10 @@ class FaceSignIn {
       signIn.recordFailure(claimed, identifier, SignInMethod.FACE, SignInOutcome.RATE_LIMITED);
       throw limited;
     }
-    // An unknown e-mail still gets a real session (no subject), so starting tells nothing about who has an account.
-    LivenessChallenge session = liveness.start(LivenessPurpose.SIGN_IN, claimed, clientAddress);
+    // The session is started without a subject: its failure limit then counts per client address for known and
+    // unknown e-mails alike, so a 429 never tells that an account exists, and nobody can lock a person out of every
+    // face check by failing sessions in their name. The claimed account stays in the attempt, fixed from here on.
+    LivenessChallenge session = liveness.start(LivenessPurpose.SIGN_IN, null, clientAddress);
     return new Started(session,
         new Attempt(session.id().value(), session.nonce(), identifier, claimed, faceOnly));
   }
@@ -108,6 +110,9 @@ class FaceSignIn {
       return refuse(attempt, attempt.claimed(), SignInOutcome.LIVENESS_FAILED);
     }
     LivenessOutcome outcome = liveness.consume(attempt.sessionId());   // running or spent: 409, nothing recorded
+    if (attempt.faceOnly() && !settings.faceOnlySignIn()) {
+      return refuse(attempt, null, SignInOutcome.BAD_CREDENTIALS);   // switched off since this attempt started
+    }
     if (!attempt.faceOnly() && attempt.claimed() == null) {
       return refuse(attempt, null, SignInOutcome.BAD_CREDENTIALS);
     }

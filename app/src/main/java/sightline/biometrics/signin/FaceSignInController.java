@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import sightline.biometrics.liveness.LivenessSessionNotFound;
+import sightline.biometrics.liveness.LivenessSessionNotPassed;
 import sightline.biometrics.liveness.LivenessSessionView;
 import sightline.biometrics.LivenessSessionId;
 import sightline.identity.SignedInUser;
@@ -94,8 +95,16 @@ class FaceSignInController {
         || !attempt.session().equals(form.session())) {
       throw new LivenessSessionNotFound(new LivenessSessionId(form.session()));
     }
-    http.removeAttribute(ATTEMPT);
-    VerifiedSignIn.Started started = faceSignIn.complete(attempt, request, response);
+    VerifiedSignIn.Started started;
+    try {
+      started = faceSignIn.complete(attempt, request, response);
+    } catch (LivenessSessionNotPassed notEnded) {
+      throw notEnded;   // nothing was decided (the session still runs): the attempt stays for a later call
+    } catch (RuntimeException decided) {
+      http.removeAttribute(ATTEMPT);
+      throw decided;
+    }
+    http.removeAttribute(ATTEMPT);   // the same session object, whose id the sign-in changed
     return new FaceSignInView(started.signedIn(), started.next());
   }
 }

@@ -62,7 +62,7 @@ record Totp(String algorithm, int digits, long stepSeconds) {
    */
   OptionalLong match(byte[] key, String typed, long currentStep, int window, long lastUsedStep) {
     String code = typed.strip();
-    if (code.length() != digits || !code.chars().allMatch(Character::isDigit)) {
+    if (code.length() != digits || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return OptionalLong.empty();
     }
     byte[] guess = code.getBytes(StandardCharsets.US_ASCII);

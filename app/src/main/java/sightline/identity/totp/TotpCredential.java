@@ -75,6 +75,16 @@ class TotpCredential {
     lastUsedStep = step;
   }
 
+  /** A new unconfirmed secret in place of the waiting one (a set-up started again by another browser). */
+  void restart(SealingKeys.Sealed newSecret, Instant now) {
+    if (isEnabled()) {
+      throw new IllegalStateException("an enabled second factor is not set up again");
+    }
+    this.secret = newSecret.bytes();
+    this.keyId = newSecret.keyId();
+    this.createdAt = now;
+  }
+
   void enable(Instant now) {
     enabledAt = now;
   }

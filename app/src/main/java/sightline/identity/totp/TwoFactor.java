@@ -1,10 +1,13 @@
 package sightline.identity.totp;
 
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -51,8 +55,31 @@ public class TwoFactor {
   /** Which kind of second factor was accepted. */
   public enum Accepted { TOTP, RECOVERY_CODE }
 
-  /** What the set-up page shows: the secret as text (Base32, grouped by four), its otpauth URI and that as a QR. */
-  public record SetUp(String secret, String otpauthUri, String qrCode) {}
+  /**
+   * What the set-up page shows: the secret as text (Base32, grouped by four), its otpauth URI and that as a QR, and
+   * the ticket that lets the same browser see the same secret again.
+   */
+  public record SetUp(String secret, String otpauthUri, String qrCode, SetUpTicket ticket) {}
+
+  /**
+   * Proof that a browser started the set-up now waiting for confirmation, kept in its HTTP session: the waiting
+   * secret is shown again only to that browser. Anyone else who opens set-up (someone else who knows the password)
+   * gets a fresh secret that replaces it, so nobody can hold a copy of the secret its owner then confirms.
+   */
+  public record SetUpTicket(UUID account, Instant startedAt) implements Serializable {
+
+    private static final String SESSION_KEY = SetUpTicket.class.getName();
+
+    /** The ticket this browser holds, or null. */
+    public static @Nullable SetUpTicket in(@Nullable HttpSession session) {
+      return session != null && session.getAttribute(SESSION_KEY) instanceof SetUpTicket ticket ? ticket : null;
+    }
+
+    /** Keeps this ticket in the browser's session. */
+    public void keepIn(HttpSession session) {
+      session.setAttribute(SESSION_KEY, this);
+    }
+  }
 
   /** @param recoveryCodesLeft unused recovery codes, 0 when not enabled */
   public record Status(boolean enabled, long recoveryCodesLeft) {}
@@ -99,29 +126,40 @@ public class TwoFactor {
   }
 
   /**
-   * The secret to set up: the one already waiting for confirmation, or a new one. Refused while a second factor is
-   * enabled (disable it first).
+   * The secret to set up: the one waiting for confirmation when {@code continuing} is the ticket of the set-up that
+   * created it, else a new one that replaces any waiting secret. Refused while a second factor is enabled (disable it
+   * first).
    *
    * @param label the account's e-mail address, shown by the authenticator app beside the issuer
+   * @param continuing the ticket the caller's browser holds, or null
    * @throws IllegalStateException when the account's second factor is enabled
    */
   @Transactional
-  public SetUp setUp(AccountId account, String label) {
+  public SetUp setUp(AccountId account, String label, @Nullable SetUpTicket continuing) {
     TotpCredential credential = credentials.findById(account.value()).orElse(null);
     if (credential != null && credential.isEnabled()) {
       throw new IllegalStateException("the second factor of " + account + " is already enabled");
     }
     byte[] secret;
-    if (credential == null) {
+    Instant startedAt;
+    if (credential != null && new SetUpTicket(account.value(), credential.createdAt()).equals(continuing)) {
+      secret = cipher.open(credential.sealedSecret(), owner(account));
+      startedAt = credential.createdAt();
+    } else {
       secret = new byte[SECRET_BYTES];
       random.nextBytes(secret);
-      credentials.save(new TotpCredential(account.value(), cipher.seal(secret, owner(account)), clock.instant()));
-    } else {
-      secret = cipher.open(credential.sealedSecret(), owner(account));
+      // Milliseconds: what both databases store, so the ticket still equals the row after a round trip.
+      startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      if (credential == null) {
+        credentials.save(new TotpCredential(account.value(), cipher.seal(secret, owner(account)), startedAt));
+      } else {
+        credential.restart(cipher.seal(secret, owner(account)), startedAt);
+      }
     }
     String base32 = Base32.encode(secret);
     String uri = otpauthUri(base32, label);
-    return new SetUp(base32.replaceAll("(.{4})(?!$)", "$1 "), uri, QrCode.svgDataUri(uri));
+    return new SetUp(base32.replaceAll("(.{4})(?!$)", "$1 "), uri, QrCode.svgDataUri(uri),
+        new SetUpTicket(account.value(), startedAt));
   }
 
   /** The Key URI Format of Google Authenticator, which every common app reads; parameters are the defaults. */

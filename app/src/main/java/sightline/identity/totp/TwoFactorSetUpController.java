@@ -1,5 +1,6 @@
 package sightline.identity.totp;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -44,23 +45,23 @@ class TwoFactorSetUpController {
   record ReauthenticationForm(@NotBlank @Size(max = 200) String confirmation) {}
 
   @GetMapping("/account/two-factor")
-  String showTwoFactor(@AuthenticationPrincipal SignedInUser user, Model model) {
+  String showTwoFactor(@AuthenticationPrincipal SignedInUser user, HttpSession session, Model model) {
     model.addAttribute("form", new ConfirmForm(""));
-    return show(user, model);
+    return show(user, session, model);
   }
 
   @PostMapping("/account/two-factor")
   String enable(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("form") ConfirmForm form,
-      BindingResult errors, Model model) {
+      BindingResult errors, HttpSession session, Model model) {
     if (errors.hasErrors()) {
-      return show(user, model);
+      return show(user, session, model);
     }
     rateLimits.consume("sign-in", "two-factor-set-up|" + user.id().value());
     Optional<List<String>> codes = twoFactor.enable(user.id(), form.code());
     if (codes.isEmpty()) {
       model.addAttribute("form", new ConfirmForm(""));
       model.addAttribute("rejected", true);
-      return show(user, model);
+      return show(user, session, model);
     }
     // Rendered, not redirected: the recovery codes are shown this once.
     model.addAttribute("recoveryCodes", codes.get());
@@ -100,13 +101,15 @@ class TwoFactorSetUpController {
     return twoFactor.verify(user.id(), confirmation).isPresent() || directory.passwordMatches(user.id(), confirmation);
   }
 
-  private String show(SignedInUser user, Model model) {
+  private String show(SignedInUser user, HttpSession session, Model model) {
     TwoFactor.Status status = twoFactor.status(user.id());
     model.addAttribute("status", status);
     model.addAttribute("required", twoFactor.requirements().stream()
         .anyMatch(requirement -> requirement.required() && user.has(requirement.role())));
     if (!status.enabled()) {
-      model.addAttribute("setUp", twoFactor.setUp(user.id(), user.email()));
+      TwoFactor.SetUp setUp = twoFactor.setUp(user.id(), user.email(), TwoFactor.SetUpTicket.in(session));
+      setUp.ticket().keepIn(session);
+      model.addAttribute("setUp", setUp);
     }
     model.addAttribute("reauthentication", new ReauthenticationForm(""));
     return VIEW;

@@ -1,8 +1,14 @@
 package sightline.biometrics.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +25,9 @@ import sightline.biometrics.BiometricSettings;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
 import sightline.biometrics.FaceEnrolment;
+import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessions;
+import sightline.biometrics.liveness.LivenessSessionNotPassed;
 import sightline.biometrics.liveness.LivenessApiClient;
 import sightline.biometrics.liveness.LivenessTestApplication;
 import sightline.biometrics.liveness.SyntheticLivenessFrames;
@@ -29,6 +38,7 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.vision.Point;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Face sign-in through its HTTP API on the real models: a liveness session fed frames synthesised from one fixture
@@ -47,6 +57,7 @@ class FaceSignInIntegrationTests {
   @Autowired BiometricSettings settings;
   @Autowired AccountDirectory directory;
   @Autowired JdbcClient jdbc;
+  @Autowired LivenessSessions liveness;
 
   private static SyntheticLivenessFrames meera;
   private static SyntheticLivenessFrames stranger;
@@ -150,11 +161,43 @@ class FaceSignInIntegrationTests {
   void aSessionSignsInOnceAndOnlyInTheBrowserSessionThatStartedIt() {
     AccountView person = enrolledAs(meera);
     var client = new LivenessApiClient(port);
-    JsonNode ended = run(client, person.email(), meera.meeting(ALL));
+    var early = client.postJson("/api/v1/auth/face/sessions", "{\"email\":\"" + person.email() + "\"}").json();
+    assertThat(complete(client, early.get("id").asString()).status())
+        .as("still running: nothing decided, the attempt stays").isEqualTo(409);
+    JsonNode ended = feed(client, early, meera.meeting(ALL));
+
     var thief = new LivenessApiClient(port);
-    assertThat(complete(thief, ended).status()).isEqualTo(404);
+    assertThat(thief.postJson("/api/v1/auth/face/sessions", "{\"email\":\"" + person.email() + "\"}").status())
+        .as("the thief has a face sign-in of their own").isEqualTo(201);
+    assertThat(complete(thief, ended).status()).as("but not this one").isEqualTo(404);
     assertThat(complete(client, ended).status()).isEqualTo(200);
     assertThat(complete(client, ended).status()).as("the attempt is spent").isEqualTo(404);
+    assertThatThrownBy(() -> liveness.consume(new LivenessSessionId(UUID.fromString(ended.get("session").asString()))))
+        .as("and so is the liveness session").isInstanceOf(LivenessSessionNotPassed.class);
+  }
+
+  @Test
+  void anApiClientSendsFramesWithTheNonceAndNoCsrfToken() throws Exception {
+    AccountView person = enrolledAs(meera);
+    var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    var started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/face/sessions"))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + person.email() + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).isEqualTo(201);
+    JsonNode session = JsonMapper.builder().build().readTree(started.body());
+    var frame = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/liveness/sessions/"
+            + session.get("id").asString() + "/frames"))
+        .header("Content-Type", "image/jpeg").header("X-Liveness-Nonce", session.get("nonce").asString())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(SyntheticLivenessFrames.jpeg(meera.neutral()))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(frame.statusCode()).as(frame.body()).isEqualTo(200);
+    var withoutNonce = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/liveness/sessions/" + session.get("id").asString() + "/frames"))
+        .header("Content-Type", "image/jpeg")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(SyntheticLivenessFrames.jpeg(meera.neutral()))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(withoutNonce.statusCode()).as("a cookie-only request still needs its CSRF token").isEqualTo(403);
   }
 
   private JsonNode signInByFace(LivenessApiClient client, String email, List<BufferedImage> frames) {
@@ -188,7 +231,11 @@ class FaceSignInIntegrationTests {
   }
 
   private static LivenessApiClient.Answer complete(LivenessApiClient client, JsonNode ended) {
-    return client.postJson("/api/v1/auth/face/sign-in", "{\"session\":\"" + ended.get("session").asString() + "\"}");
+    return complete(client, ended.get("session").asString());
+  }
+
+  private static LivenessApiClient.Answer complete(LivenessApiClient client, String session) {
+    return client.postJson("/api/v1/auth/face/sign-in", "{\"session\":\"" + session + "\"}");
   }
 
   private AccountView enrolledAs(SyntheticLivenessFrames face) {

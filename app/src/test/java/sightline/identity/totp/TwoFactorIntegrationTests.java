@@ -137,22 +137,37 @@ class TwoFactorIntegrationTests {
   @Test
   void setUpShowsAQrCodeAndTheSecretAndEnablesOnlyWithACurrentCode() {
     AccountView account = newAccount(Role.TEACHER);
-    var page = html(mvc.get().uri("/account/two-factor").with(authentication(as(account))).exchange());
+    var browser = new MockHttpSession();
+    var page = html(mvc.get().uri("/account/two-factor").session(browser).with(authentication(as(account))).exchange());
     assertThat(page.getElementById("totp-qr").attr("src")).startsWith("data:image/svg+xml;base64,");
-    byte[] secret = secretShownBy(page);
-    assertThat(secret).hasSize(20);
-    var reloaded = html(mvc.get().uri("/account/two-factor").with(authentication(as(account))).exchange());
-    assertThat(secretShownBy(reloaded)).as("the secret waits for confirmation").isEqualTo(secret);
+    byte[] first = secretShownBy(page);
+    assertThat(first).hasSize(20);
+    var reloaded = html(mvc.get().uri("/account/two-factor").session(browser).with(authentication(as(account)))
+        .exchange());
+    assertThat(secretShownBy(reloaded)).as("the secret waits for confirmation in this browser").isEqualTo(first);
 
+    // Someone else who knows the password opens set-up: a fresh secret replaces the waiting one, so they never hold
+    // a copy of the secret the owner confirms, and the owner's stale page no longer confirms.
+    var elsewhere = html(mvc.get().uri("/account/two-factor").session(new MockHttpSession())
+        .with(authentication(as(account))).exchange());
+    assertThat(secretShownBy(elsewhere)).isNotEqualTo(first);
     long step = currentStep();
+    var stale = mvc.post().uri("/account/two-factor").session(browser).with(authentication(as(account))).with(csrf())
+        .param("code", Totp.SIGHTLINE.code(first, step)).exchange();
+    Document again = html(stale);
+    assertThat(again.getElementById("totp-rejected")).isNotNull();
+    byte[] secret = secretShownBy(again);
+    assertThat(secret).as("the owner's browser gets its own fresh secret").isNotEqualTo(first)
+        .isNotEqualTo(secretShownBy(elsewhere));
+
     String wrong = Totp.SIGHTLINE.code(secret, step - 5);
-    var refused = mvc.post().uri("/account/two-factor").with(authentication(as(account))).with(csrf())
-        .param("code", wrong).exchange();
+    var refused = mvc.post().uri("/account/two-factor").session(browser).with(authentication(as(account)))
+        .with(csrf()).param("code", wrong).exchange();
     assertThat(html(refused).getElementById("totp-rejected")).isNotNull();
     assertThat(twoFactor.status(account.id()).enabled()).isFalse();
 
-    var enabled = mvc.post().uri("/account/two-factor").with(authentication(as(account))).with(csrf())
-        .param("code", Totp.SIGHTLINE.code(secret, step)).exchange();
+    var enabled = mvc.post().uri("/account/two-factor").session(browser).with(authentication(as(account)))
+        .with(csrf()).param("code", Totp.SIGHTLINE.code(secret, step)).exchange();
     List<String> codes = recoveryCodesShownBy(html(enabled));
     assertThat(codes).hasSize(10).doesNotHaveDuplicates()
         .allSatisfy(code -> assertThat(code).matches("[0-9a-z]{4}(-[0-9a-z]{4}){3}"));
