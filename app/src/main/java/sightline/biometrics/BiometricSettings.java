@@ -63,9 +63,15 @@ public class BiometricSettings {
     return current().faceOnlySignIn();
   }
 
-  /** Sets both switches; {@code admin} is recorded as the one who changed them. */
+  /**
+   * Sets both switches; {@code admin} is recorded as the one who changed them. Switching audit pictures off deletes
+   * every picture kept so far, in the same transaction: "off" means none are stored.
+   */
   @Transactional
   public Values change(boolean storeAuditFrames, boolean faceOnlySignIn, AccountId admin) {
+    if (!storeAuditFrames) {
+      jdbc.sql("DELETE FROM biometrics.audit_frame").update();
+    }
     jdbc.sql("UPDATE biometrics.settings SET store_audit_frames = ?, face_only_sign_in = ?, updated_at = ?, "
             + "updated_by = ? WHERE id = 1")
         .params(storeAuditFrames, faceOnlySignIn, clock.instant().atOffset(ZoneOffset.UTC), admin.value())

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.ErrorResponseException;
 import sightline.biometrics.enrolment.EnrolmentGates;
 import sightline.biometrics.enrolment.PendingEnrolments;
+import sightline.biometrics.enrolment.PersonLocks;
 import sightline.biometrics.enrolment.TemplateStore;
 import sightline.biometrics.matching.DecisionLog;
 import sightline.biometrics.matching.TemplateIndex;
@@ -160,6 +162,7 @@ public class FaceEnrolment {
   private final TemplateStore store;
   private final TemplateIndex index;
   private final PendingEnrolments pending;
+  private final PersonLocks locks = new PersonLocks();
   private final DecisionLog decisions;
   private final TemplateCipher cipher;
   private final TransactionOperations transactions;
@@ -278,23 +281,30 @@ public class FaceEnrolment {
 
   /** As {@link #delete(AccountId)}, done by {@code deletedBy} (the person or an administrator). */
   public int delete(AccountId person, AccountId deletedBy) {
-    int deleted = Objects.requireNonNull(transactions.execute(tx -> {
-      int templates = store.deleteTemplates(person);
-      store.deleteConsent(person);
-      decisions.deleteFrames(person);
-      events.publishEvent(new BiometricDataDeleted(person, templates, deletedBy, clock.instant()));
-      return templates;
-    }));
-    index.remove(person);
-    pending.clear(person);
-    return deleted;
+    return locks.underLock(person, () -> {
+      int deleted = Objects.requireNonNull(transactions.execute(tx -> {
+        int templates = store.deleteTemplates(person);
+        store.deleteConsent(person);
+        decisions.deleteFrames(person);
+        events.publishEvent(new BiometricDataDeleted(person, templates, deletedBy, clock.instant()));
+        return templates;
+      }));
+      index.remove(person);
+      pending.clear(person);
+      return deleted;
+    });
   }
 
   private FrameAnswer judgeFrame(AccountId person, Image frame) {
-    List<DetectedFace> faces = engine.analyze(frame, ATTRIBUTES);
+    List<DetectedFace> faces = engine.analyze(frame, ATTRIBUTES);   // inference outside the person's lock
+    return locks.underLock(person, () -> admitFrame(person, faces, frame.width()));
+  }
+
+  /** Under the person's lock: two frames at once (two tabs, a retry) cannot both be the third. */
+  private FrameAnswer admitFrame(AccountId person, List<DetectedFace> faces, int frameWidth) {
     Instant now = clock.instant();
     List<DetectedFace> before = pending.accepted(person, now);
-    Hint hint = gates.judge(faces, frame.width(), Source.CAMERA)
+    Hint hint = gates.judge(faces, frameWidth, Source.CAMERA)
         .orElseGet(() -> consistency(person, faces.getFirst(), before));
     if (hint != null) {
       return new FrameAnswer(false, hint, before.size(), FRAMES_PER_ENROLMENT, false);
@@ -349,19 +359,29 @@ public class FaceEnrolment {
           quality.sharpness(), face.liveness() == null ? null : face.liveness().liveScore()));
       entries.add(new TemplateIndex.Entry(id, vector));
     }
-    transactions.executeWithoutResult(tx -> {
-      Instant at = clock.instant();
-      store.replace(person, rows, at);
-      events.publishEvent(new FaceEnrolled(person, rows.size(), source, by, at));
+    // Under the person's lock, "commit, then index" cannot interleave with a deletion: no template outlives it.
+    locks.underLock(person, () -> {
+      transactions.executeWithoutResult(tx -> {
+        if (!hasCurrentConsent(store.consent(person))) {
+          throw new ConsentRequired(CONSENT_VERSION);   // withdrawn (data deleted) while the frames were judged
+        }
+        Instant at = clock.instant();
+        store.replace(person, rows, at);
+        events.publishEvent(new FaceEnrolled(person, rows.size(), source, by, at));
+      });
+      index.replace(person, entries);
+      return null;
     });
-    index.replace(person, entries);
   }
 
   private void requireConsent(AccountId person) {
-    var consent = transactions.execute(tx -> store.consent(person));
-    if (consent == null || consent.isEmpty() || !consent.get().version().equals(CONSENT_VERSION)) {
+    if (!hasCurrentConsent(transactions.execute(tx -> store.consent(person)))) {
       throw new ConsentRequired(CONSENT_VERSION);
     }
+  }
+
+  private static boolean hasCurrentConsent(@Nullable Optional<TemplateStore.Consent> consent) {
+    return consent != null && consent.isPresent() && consent.get().version().equals(CONSENT_VERSION);
   }
 
   private EnrolmentStatus readStatus(AccountId person) {

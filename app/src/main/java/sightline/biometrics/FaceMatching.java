@@ -142,7 +142,8 @@ public class FaceMatching {
     FaceDecision decision = faces.size() == 1
         ? decideVerify(claimed, faces.getFirst().embedding(), faces.getFirst().liveness().liveScore(), purpose)
         : withoutFace(Mode.VERIFY, purpose, claimed, faces.size());
-    return audit(decision, null, requestedBy, picture, claimed);
+    // Kept only when it is the claimed person's face: a stranger's picture (NO_MATCH) is a third party's data.
+    return audit(decision, null, requestedBy, picture, decision.isMatch() ? claimed : null);
   }
 
   /**

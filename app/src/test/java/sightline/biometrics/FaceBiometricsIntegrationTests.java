@@ -254,13 +254,26 @@ class FaceBiometricsIntegrationTests {
           .with(authentication(as(admin)))).hasStatusOk().hasContentType(MediaType.IMAGE_JPEG);
       assertThat(mvc.get().uri("/admin/biometrics").with(authentication(as(admin)))).hasStatusOk()
           .bodyText().contains(recorded.id().toString());
+      FaceDecision stranger = matching.verify(bea, FaceFixtures.image(FaceFixtures.ANA, FaceFixtures.POSES.get(0)),
+          Purpose.PHOTO_CHECK, admin.id());
+      assertThat(stranger.isMatch()).isFalse();
+      assertThat(matching.auditFrame(stranger.id())).as("a stranger's picture is never kept").isEmpty();
+
+      enrolment.delete(bea, admin.id());
+      assertThat(rows("audit_frame", bea)).as("kept pictures go with the person's data").isZero();
+
+      enrolment.enrolPhotos(bea, List.of(FaceFixtures.jpeg(FaceFixtures.BEA, FaceFixtures.POSES.get(0))),
+          FaceEnrolment.CONSENT_VERSION, admin.id());
+      matching.verify(bea, FaceFixtures.image(FaceFixtures.BEA, FaceFixtures.POSES.get(2)), Purpose.PHOTO_CHECK,
+          admin.id());
+      assertThat(rows("audit_frame", bea)).isEqualTo(1);
+      settings.change(false, false, admin.id());
+      assertThat(rows("audit_frame", bea)).as("switching the setting off deletes every kept picture").isZero();
     } finally {
       settings.change(false, false, admin.id());
     }
-    enrolment.delete(bea, admin.id());
-    assertThat(rows("audit_frame", bea)).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM biometrics.face_decision WHERE claimed_account = ?",
-        Integer.class, bea.value())).as("decisions stay: scores and ids only").isEqualTo(2);
+        Integer.class, bea.value())).as("decisions stay: scores and ids only").isEqualTo(4);
   }
 
   @Test

@@ -53,10 +53,14 @@ public class TemplateIndex implements SmartInitializingSingleton {
   public record Entry(UUID id, float[] vector) {
   }
 
-  /** Replaces the person's templates in the index. */
+  /**
+   * Replaces the person's templates in the index: the new ones are added before the old ones go, so a search that
+   * runs meanwhile always finds the person (by old or new templates), never nobody.
+   */
   public void replace(AccountId account, Collection<Entry> entries) {
-    index.removeIdentity(account);
+    List<UUID> old = index.templatesOf(account);
     entries.forEach(e -> index.add(account, e.id(), e.vector()));
+    old.forEach(index::remove);
   }
 
   public int remove(AccountId account) {
