@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -61,6 +62,9 @@ public class LivenessSessions {
 
   private static final Set<FaceAttribute> ATTRIBUTES = EnumSet.of(FaceAttribute.LANDMARKS, FaceAttribute.EMBEDDING,
       FaceAttribute.POSE, FaceAttribute.EYES, FaceAttribute.LIVENESS);
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+
+  private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
   /** One session's state; guarded by its own monitor. */
   private static final class Session {
@@ -328,7 +332,16 @@ public class LivenessSessions {
   }
 
   /** Fails expired sessions and forgets sessions that ended more than the retention ago. */
+  /**
+   * Ends sessions that stopped sending frames and forgets old ones. At most once per {@link #SWEEP_EVERY}, by one
+   * caller at a time: a session's lock is held while its frame is analysed, so sweeping on every start would make
+   * starts wait behind inference.
+   */
   private void sweep(Instant now) {
+    Instant last = lastSweep.get();
+    if (now.isBefore(last.plus(SWEEP_EVERY)) || !lastSweep.compareAndSet(last, now)) {
+      return;
+    }
     for (Session session : sessions.values()) {
       synchronized (session) {
         if (session.run.expireIfDue(now)) {
