@@ -4,10 +4,12 @@
 CREATE TABLE biometrics.face_api_application (
     id          UUID PRIMARY KEY,
     name        VARCHAR(100) NOT NULL,
+    -- The lower-cased name: a plain UNIQUE on it makes names unique regardless of case on both databases.
+    name_key    VARCHAR(100) NOT NULL,
     enabled     BOOLEAN NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     created_by  UUID NOT NULL,
-    CONSTRAINT face_api_application_name_unique UNIQUE (name)
+    CONSTRAINT face_api_application_name_unique UNIQUE (name_key)
 );
 
 -- Only the SHA-256 of a key is stored (hex); the key itself is shown once, when it is created.

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,13 +62,13 @@ class FaceApplicationRepository {
   }
 
   boolean nameExists(String name) {
-    return jdbc.sql("SELECT COUNT(*) FROM biometrics.face_api_application WHERE LOWER(name) = LOWER(?)").param(name)
+    return jdbc.sql("SELECT COUNT(*) FROM biometrics.face_api_application WHERE name_key = ?").param(nameKey(name))
         .query(Integer.class).single() > 0;
   }
 
   void insertApplication(UUID id, String name, Instant at, UUID actor) {
-    jdbc.sql("INSERT INTO biometrics.face_api_application (id, name, enabled, created_at, created_by) "
-        + "VALUES (?, ?, TRUE, ?, ?)").params(id, name, utc(at), actor).update();
+    jdbc.sql("INSERT INTO biometrics.face_api_application (id, name, name_key, enabled, created_at, created_by) "
+        + "VALUES (?, ?, ?, TRUE, ?, ?)").params(id, name, nameKey(name), utc(at), actor).update();
   }
 
   void setEnabled(UUID id, boolean enabled) {
@@ -145,5 +146,10 @@ class FaceApplicationRepository {
 
   static @Nullable Instant instant(@Nullable OffsetDateTime at) {
     return at == null ? null : at.toInstant();
+  }
+
+  /** Application names are unique regardless of case (the UNIQUE constraint is on this key). */
+  private static String nameKey(String name) {
+    return name.strip().toLowerCase(Locale.ROOT);
   }
 }
