@@ -81,7 +81,7 @@ class LivenessApiController {
     if (http != null) {
       remember(http, started);
     }
-    return LivenessSessionView.of(started, messages, locale);
+    return LivenessSessionView.of(started, messages, locale, request);
   }
 
   @PostMapping(path = "/{id}/frames", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})

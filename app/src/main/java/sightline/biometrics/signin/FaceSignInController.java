@@ -77,7 +77,7 @@ class FaceSignInController {
       Locale locale) {
     FaceSignIn.Started started = faceSignIn.start(form.email(), request.getRemoteAddr());
     request.getSession(true).setAttribute(ATTEMPT, started.attempt());
-    return LivenessSessionView.of(started.challenge(), messages, locale);
+    return LivenessSessionView.of(started.challenge(), messages, locale, request);
   }
 
   @PostMapping(path = "/api/v1/auth/face/sign-in", consumes = MediaType.APPLICATION_JSON_VALUE)

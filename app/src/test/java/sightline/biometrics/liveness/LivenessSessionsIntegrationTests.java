@@ -57,6 +57,7 @@ class LivenessSessionsIntegrationTests {
     JsonNode session = started.json();
     assertThat(session.get("purpose").asString()).isEqualTo("SIGN_IN");
     assertThat(session.get("nonce").asString()).hasSizeGreaterThanOrEqualTo(43);
+    assertThat(session.get("csrfToken").asString()).as("a CSRF token for browsers").isNotBlank();
     assertThat(session.get("challenges").values().stream().map(JsonNode::asString).toList())
         .containsExactly("BLINK", "TURN_LEFT", "TURN_RIGHT", "LOOK_UP", "COME_CLOSER");
     assertThat(session.get("challengeTexts").get(0).asString()).isEqualTo("Blink once");
