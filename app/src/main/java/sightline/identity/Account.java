@@ -144,6 +144,25 @@ class Account {
     this.passwordHash = hash;
   }
 
+  /** The signed-in user this account becomes once a sign-in succeeds. */
+  SignedInUser signedIn() {
+    return new SignedInUser(id(), email(), displayName(), roles());
+  }
+
+  /**
+   * Why this account may not sign in at {@code now} whatever it proves: DISABLED, NOT_APPROVED (self-registered, not
+   * yet approved) or LOCKED; null when it may. One rule for every sign-in method.
+   */
+  @Nullable SignInOutcome refusalAt(Instant now) {
+    if (status == AccountStatus.DISABLED) {
+      return SignInOutcome.DISABLED;
+    }
+    if (awaitingApproval) {
+      return SignInOutcome.NOT_APPROVED;
+    }
+    return isLockedAt(now) ? SignInOutcome.LOCKED : null;
+  }
+
   /** Whether sign-in must be refused at {@code now} because of a temporary or permanent lock. */
   boolean isLockedAt(Instant now) {
     return status == AccountStatus.LOCKED || (lockedUntil != null && now.isBefore(lockedUntil));

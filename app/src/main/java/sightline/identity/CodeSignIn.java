@@ -108,7 +108,7 @@ class CodeSignIn {
       throw new CodeRejected();
     }
     Account account = result.account();
-    var user = new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    var user = account.signedIn();
     if (result.need() != TwoFactor.Need.NONE) {
       recorder.record(account.id(), recipient.key(), SignInMethod.CODE, SignInOutcome.SECOND_FACTOR_REQUIRED);
       return new Verified(user, PendingSignIn.after(account, recipient.key(), result.need(), SignInMethod.CODE, now));

@@ -80,14 +80,9 @@ class PasswordSignIn implements AuthenticationProvider {
     String hash = account.passwordHash();
     boolean matches = passwords.matches(password, hash != null ? hash : unknownAccountHash) && hash != null;
 
-    if (account.status() == AccountStatus.DISABLED) {
-      return refuse(account.id(), email, SignInOutcome.DISABLED);
-    }
-    if (account.awaitingApproval()) {
-      return refuse(account.id(), email, SignInOutcome.NOT_APPROVED);
-    }
-    if (account.isLockedAt(now)) {
-      return refuse(account.id(), email, SignInOutcome.LOCKED);
+    SignInOutcome refusal = account.refusalAt(now);
+    if (refusal != null) {
+      return refuse(account.id(), email, refusal);
     }
     if (!matches) {
       updates.apply(account.id(), a -> a.recordFailedSignIn(now, lockout));
@@ -107,7 +102,7 @@ class PasswordSignIn implements AuthenticationProvider {
     });
     if (need == TwoFactor.Need.NONE) {
       recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SUCCESS);
-      return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles()).authentication();
+      return account.signedIn().authentication();
     }
     recorder.record(account.id(), email, SignInMethod.PASSWORD, SignInOutcome.SECOND_FACTOR_REQUIRED);
     var pending = PendingSignIn.after(account, email, need, SignInMethod.PASSWORD, now);

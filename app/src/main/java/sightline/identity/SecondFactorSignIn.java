@@ -90,16 +90,8 @@ class SecondFactorSignIn {
     if (account == null) {
       return refuse(pending, SignInOutcome.BAD_CREDENTIALS);
     }
-    if (account.status() == AccountStatus.DISABLED) {
-      return refuse(pending, SignInOutcome.DISABLED);
-    }
-    if (account.awaitingApproval()) {
-      return refuse(pending, SignInOutcome.NOT_APPROVED);
-    }
-    if (account.isLockedAt(now)) {
-      return refuse(pending, SignInOutcome.LOCKED);
-    }
-    return account;
+    SignInOutcome refusal = account.refusalAt(now);
+    return refusal != null ? refuse(pending, refusal) : account;
   }
 
   private SignedInUser fail(Account account, PendingSignIn pending) {
@@ -112,12 +104,11 @@ class SecondFactorSignIn {
     Instant now = clock.instant();
     updates.apply(account.id(), a -> a.recordSuccessfulSignIn(now));
     recorder.record(account.id(), pending.identifier(), SignInMethod.TOTP, SignInOutcome.SUCCESS);
-    return new SignedInUser(account.id(), account.email(), account.displayName(), account.roles());
+    return account.signedIn();
   }
 
   private <T> T refuse(PendingSignIn pending, SignInOutcome outcome) {
     recorder.record(pending.account(), pending.identifier(), SignInMethod.TOTP, outcome);
     throw new BadCredentialsException("second factor rejected");
   }
-
 }

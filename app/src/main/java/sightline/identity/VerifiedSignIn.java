@@ -97,10 +97,7 @@ public class VerifiedSignIn {
       HttpServletRequest request, HttpServletResponse response) {
     Instant now = clock.instant();
     Account found = transactions.execute(tx -> accounts.findById(account.value())).orElse(null);
-    SignInOutcome refusal = found == null ? SignInOutcome.BAD_CREDENTIALS
-        : found.status() == AccountStatus.DISABLED ? SignInOutcome.DISABLED
-        : found.awaitingApproval() ? SignInOutcome.NOT_APPROVED
-        : found.isLockedAt(now) ? SignInOutcome.LOCKED : null;
+    SignInOutcome refusal = found == null ? SignInOutcome.BAD_CREDENTIALS : found.refusalAt(now);
     if (refusal != null) {
       recorder.record(account, identifier, method, refusal);
       throw new Refused(refusal);
@@ -113,8 +110,7 @@ public class VerifiedSignIn {
     }
     updates.apply(account, a -> a.recordSuccessfulSignIn(now));
     recorder.record(account, identifier, method, SignInOutcome.SUCCESS);
-    browserSignIn.start(new SignedInUser(found.id(), found.email(), found.displayName(), found.roles()), request,
-        response);
+    browserSignIn.start(found.signedIn(), request, response);
     return new Started("/", true);
   }
 

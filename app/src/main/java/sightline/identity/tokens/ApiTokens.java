@@ -126,8 +126,7 @@ public class ApiTokens {
     AccountView current = account.get();
     var next = presented.successor(now, settings);
     refreshTokens.save(next.row());
-    return issued(new SignedInUser(current.id(), current.email(), current.displayName(), current.roles()),
-        next.token());
+    return issued(SignedInUser.of(current), next.token());
   }
 
   /** Revokes the family of {@code token}. Unknown or already revoked tokens are ignored: signing out never fails. */
