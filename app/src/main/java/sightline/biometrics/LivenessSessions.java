@@ -177,8 +177,7 @@ public class LivenessSessions {
         return answer(session, session.run.last());
       }
       take(session.frames, LivenessLimitReached.Limit.FRAMES);
-      if (session.run.expireIfDue(clock.instant())) {
-        finish(session);
+      if (endIfExpired(session, clock.instant())) {
         return answer(session, session.run.last());
       }
       Image image = decodeFrame(jpeg);
@@ -199,9 +198,7 @@ public class LivenessSessions {
   public LivenessOutcome result(LivenessSessionId id) {
     Session session = known(id);
     synchronized (session) {
-      if (session.run.expireIfDue(clock.instant())) {
-        finish(session);
-      }
+      endIfExpired(session, clock.instant());
       return outcome(session);
     }
   }
@@ -215,9 +212,7 @@ public class LivenessSessions {
   public LivenessFrameAnswer status(LivenessSessionId id, String nonce) {
     Session session = bound(id, nonce);
     synchronized (session) {
-      if (session.run.expireIfDue(clock.instant())) {
-        finish(session);
-      }
+      endIfExpired(session, clock.instant());
       return answer(session, session.run.last());
     }
   }
@@ -307,6 +302,15 @@ public class LivenessSessions {
     return List.copyOf(pool.subList(0, count));
   }
 
+  /** Fails the session when its time is up, and records it; whether it just ended. Caller holds its monitor. */
+  private boolean endIfExpired(Session session, Instant now) {
+    if (session.run.expireIfDue(now)) {
+      finish(session);
+      return true;
+    }
+    return false;
+  }
+
   /** Records an ended session once: the row and the event in one short transaction, the failure in the limit. */
   private void finish(Session session) {
     if (session.recorded) {
@@ -331,11 +335,10 @@ public class LivenessSessions {
     }
   }
 
-  /** Fails expired sessions and forgets sessions that ended more than the retention ago. */
   /**
-   * Ends sessions that stopped sending frames and forgets old ones. At most once per {@link #SWEEP_EVERY}, by one
-   * caller at a time: a session's lock is held while its frame is analysed, so sweeping on every start would make
-   * starts wait behind inference.
+   * Fails expired sessions (those that stopped sending frames) and forgets sessions that ended more than the
+   * retention ago. At most once per {@link #SWEEP_EVERY}, by one caller at a time: a session's lock is held while its
+   * frame is analysed, so sweeping on every start would make starts wait behind inference.
    */
   private void sweep(Instant now) {
     Instant last = lastSweep.get();
@@ -344,9 +347,7 @@ public class LivenessSessions {
     }
     for (Session session : sessions.values()) {
       synchronized (session) {
-        if (session.run.expireIfDue(now)) {
-          finish(session);
-        }
+        endIfExpired(session, now);
         Instant ended = session.run.endedAt();
         if (ended != null && Duration.between(ended, now).compareTo(rules.retention()) > 0) {
           sessions.remove(session.id);

@@ -1,5 +1,5 @@
 import { postJson } from './face-stream.js';
-import { runLivenessSession } from './liveness.js';
+import { livenessElements, runLivenessSession } from './liveness.js';
 
 // Sign in with face: a liveness session started for the typed e-mail (or for face only), then the completion call,
 // which the server answers with where to go (home, or the second-factor step). The server records every attempt,
@@ -10,14 +10,7 @@ const form = document.getElementById('face-sign-in-form');
 const email = document.getElementById('face-email');
 const button = document.getElementById('face-sign-in-start');
 const result = document.getElementById('face-sign-in-result');
-const elements = {
-  video: document.getElementById('face-sign-in-video'),
-  canvas: document.getElementById('face-sign-in-canvas'),
-  oval: document.getElementById('face-sign-in-oval'),
-  challenge: document.getElementById('face-sign-in-challenge'),
-  hint: document.getElementById('face-sign-in-hint'),
-  progress: document.getElementById('face-sign-in-progress'),
-};
+const elements = livenessElements('face-sign-in');
 
 function show(state, text, tone) {
   document.body.dataset.faceSignInState = state;

@@ -1,18 +1,11 @@
-import { runLivenessSession } from './liveness.js';
+import { livenessElements, runLivenessSession } from './liveness.js';
 
 // The self-test page: runs a session when asked and shows a clear final result. The state is also on
 // <body data-liveness-state> (idle, running, passed, failed, error) for people's tools and tests.
 const root = document.getElementById('liveness');
 const button = document.getElementById('liveness-start');
 const result = document.getElementById('liveness-result');
-const elements = {
-  video: document.getElementById('liveness-video'),
-  canvas: document.getElementById('liveness-canvas'),
-  oval: document.getElementById('liveness-oval'),
-  challenge: document.getElementById('liveness-challenge'),
-  hint: document.getElementById('liveness-hint'),
-  progress: document.getElementById('liveness-progress'),
-};
+const elements = livenessElements('liveness');
 
 function finish(state, text, tone) {
   document.body.dataset.livenessState = state;

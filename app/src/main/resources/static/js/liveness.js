@@ -7,6 +7,22 @@ import { postJson, streamFrames } from './face-stream.js';
 const API = '/api/v1/liveness/sessions';
 
 /**
+ * The elements of a liveness panel whose ids share `prefix`: `<prefix>-video`, `-canvas`, `-oval`, `-challenge`,
+ * `-hint` and `-progress`, as the self-test and face sign-in pages name them.
+ */
+export function livenessElements(prefix) {
+  const part = (name) => document.getElementById(`${prefix}-${name}`);
+  return {
+    video: part('video'),
+    canvas: part('canvas'),
+    oval: part('oval'),
+    challenge: part('challenge'),
+    hint: part('hint'),
+    progress: part('progress'),
+  };
+}
+
+/**
  * elements: { video, canvas, oval, challenge, hint, progress } (challenge/hint get text, progress is a <progress>).
  * options: { purpose, intervalMs, onAnswer(answer), onStart(session), start() }. `start` replaces the default start
  * (POST /api/v1/liveness/sessions with the purpose) for pages whose own endpoint starts the session, such as face

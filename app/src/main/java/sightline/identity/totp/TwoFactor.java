@@ -111,7 +111,7 @@ public class TwoFactor {
   /** What an account with these roles needs after its first factor. */
   @Transactional(readOnly = true)
   public Need needFor(AccountId account, Set<Role> roles) {
-    if (credentials.findById(account.value()).map(TotpCredential::isEnabled).orElse(false)) {
+    if (enabled(account)) {
       return Need.CODE;
     }
     boolean required = requirements.findAll().stream()
@@ -121,7 +121,7 @@ public class TwoFactor {
 
   @Transactional(readOnly = true)
   public Status status(AccountId account) {
-    boolean enabled = credentials.findById(account.value()).map(TotpCredential::isEnabled).orElse(false);
+    boolean enabled = enabled(account);
     return new Status(enabled, enabled ? recoveryCodes.countByAccountIdAndUsedAtIsNull(account.value()) : 0);
   }
 
@@ -234,7 +234,7 @@ public class TwoFactor {
   /** Replaces the account's recovery codes with ten new ones and returns them (shown once). */
   @Transactional
   public List<String> newRecoveryCodes(AccountId account) {
-    if (!credentials.findById(account.value()).map(TotpCredential::isEnabled).orElse(false)) {
+    if (!enabled(account)) {
       throw new IllegalStateException("no second factor enabled for " + account);
     }
     return replaceRecoveryCodes(account);
@@ -292,6 +292,10 @@ public class TwoFactor {
       events.publishEvent(new TwoFactorRequirementChanged(
           required.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(required), admin));
     }
+  }
+
+  private boolean enabled(AccountId account) {
+    return credentials.findById(account.value()).map(TotpCredential::isEnabled).orElse(false);
   }
 
   private static String owner(AccountId account) {
