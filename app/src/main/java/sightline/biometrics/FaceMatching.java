@@ -1,20 +1,11 @@
 package sightline.biometrics;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -207,7 +198,7 @@ public class FaceMatching {
       @Nullable Image picture, @Nullable AccountId concerns) {
     // Encoding and sealing happen before the transaction; the frame is only kept when it names a person, so that
     // deleting that person's data deletes it.
-    byte[] jpeg = picture != null && concerns != null && settings.storeAuditFrames() ? jpeg(picture) : null;
+    byte[] jpeg = picture != null && concerns != null && settings.storeAuditFrames() ? picture.toJpeg(0.85f) : null;
     UUID frame = UUID.randomUUID();
     TemplateCipher.Sealed sealed = jpeg == null ? null : cipher.sealBytes(jpeg, DecisionLog.frameOwner(frame));
     transactions.executeWithoutResult(tx -> {
@@ -223,22 +214,5 @@ public class FaceMatching {
     if (!(livenessScore >= 0 && livenessScore <= 1)) {
       throw new IllegalArgumentException("livenessScore must be in [0, 1], was " + livenessScore);
     }
-  }
-
-  static byte[] jpeg(Image image) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    var bytes = new ByteArrayOutputStream();
-    try (var out = new MemoryCacheImageOutputStream(bytes)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.85f);
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(image.toBufferedImage(), null, null), param);
-    } catch (IOException e) {
-      throw new UncheckedIOException("JPEG encoding failed in memory", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
   }
 }

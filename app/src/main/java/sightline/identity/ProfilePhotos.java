@@ -3,16 +3,8 @@ package sightline.identity;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.vision.Image;
@@ -72,19 +64,6 @@ class ProfilePhotos {
     int y = (image.height() - side) / 2;
     g.drawImage(source, 0, 0, target, target, x, y, x + side, y + side, null);
     g.dispose();
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    var bytes = new ByteArrayOutputStream();
-    try (var out = new MemoryCacheImageOutputStream(bytes)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.85f);
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(square, null, null), param);
-    } catch (IOException e) {
-      throw new UncheckedIOException("JPEG encoding failed in memory", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
+    return Image.fromBufferedImage(square).toJpeg(0.85f);
   }
 }

@@ -2,7 +2,15 @@ package sightline.vision;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A decoded picture: interleaved 8-bit RGB, row-major, 3 bytes per pixel, no padding, sRGB as decoded. Pixel
@@ -134,6 +142,32 @@ public record Image(int width, int height, byte[] rgb) {
       bgr[i + 2] = rgb[i];
     }
     return image;
+  }
+
+  /**
+   * This picture as a baseline JPEG without metadata (no EXIF, no ICC profile), for storing or sending a picture
+   * the server made.
+   *
+   * @param quality ImageIO's compression quality, in (0, 1]
+   */
+  public byte[] toJpeg(float quality) {
+    if (!(quality > 0 && quality <= 1)) {
+      throw new IllegalArgumentException("JPEG quality must be in (0, 1], was " + quality);
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new MemoryCacheImageOutputStream(bytes)) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(toBufferedImage(), null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException("JPEG encoding failed in memory", e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
   }
 
   /** Equal when the sizes and every pixel are equal. */
