@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,7 +75,10 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait await(Duration timeout) {
-    return new WebDriverWait(driver, timeout);
+    // A condition that reads an element while the page navigates sees it go stale; that is "not yet", not a failure.
+    var wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Saves a PNG screenshot under {@code target/browser/} and returns its path. */

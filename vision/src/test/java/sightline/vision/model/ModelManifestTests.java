@@ -34,6 +34,16 @@ class ModelManifestTests {
   }
 
   @Test
+  void bundledFilesLiveUnderTheirOwnCacheFolderAndMustStayInsideIt() {
+    String sha = "00".repeat(32);
+    var file = new ModelFile("b", "bundled", "minifasnet/v2.onnx", sha, "x");
+    assertThat(file.bundled()).isTrue();
+    assertThat(file.relativeCachePath()).isEqualTo("bundled/minifasnet/v2.onnx");
+    assertThatThrownBy(() -> new ModelFile("b", "bundled", "../secret", sha, "x")).hasMessageContaining("relative");
+    assertThatThrownBy(() -> new ModelFile("b", "bundled", "/etc/passwd", sha, "x")).hasMessageContaining("relative");
+  }
+
+  @Test
   void refusesUnpinnedVersionsPathsOutsideThePackageAndBadChecksums() {
     String sha = "00".repeat(32);
     assertThatThrownBy(() -> new ModelFile("m", "pkg@latest", "package/m", sha, "x"))
