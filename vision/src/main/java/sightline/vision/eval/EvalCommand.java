@@ -42,6 +42,7 @@ import sightline.vision.model.ModelStore;
  * eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
  * eval eyes --dataset DIR [--json] [--max-frames N]
  * eval pose --dataset DIR [--json] [--max-degrees D]
+ * eval pose-fit --images DIR [--limit N] [--out FILE]
  * eval speed [--image FILE] [--iterations N] [--json]
  * </pre>
  */
@@ -72,6 +73,9 @@ public final class EvalCommand {
         attentive (|yaw| and |pitch| <= D, default 25) against the frame labels shipped with Sightline for the
         intel-headpose clips (see PoseEvaluation for how they were labelled)
 
+      usage: sightline eval pose-fit --images DIR [--limit N] [--out FILE]
+        refit the landmark head-pose coefficients against fr_pose (DIR: faces/lfw-deepfunneled/images)
+
       usage: sightline eval speed [--image FILE] [--iterations N] [--json]
         single-thread p50/p90 of decoding and of the face paths on a 640x480 JPEG frame
         (default: sample1 scaled to 640x480 with an embedded ICC profile)
@@ -96,10 +100,11 @@ public final class EvalCommand {
       case "liveness" -> { return LivenessEvaluation.command(args, out, err); }
       case "eyes" -> { return EyeEvaluation.command(args, out, err); }
       case "pose" -> { return PoseEvaluation.command(args, out, err); }
+      case "pose-fit" -> { return PoseFitCommand.command(args, out, err); }
       default -> { }
     }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, speed");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, pose-fit, speed");
       err.print(USAGE);
       return 2;
     }
