@@ -42,6 +42,7 @@ import sightline.vision.model.ModelStore;
  * eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
  * eval eyes --dataset DIR [--json] [--max-frames N]
  * eval pose --dataset DIR [--json] [--max-degrees D]
+ * eval attention --dataset DIR [--json] [--frames FILE.csv] [--cone D] [--eyes-closed-below X] [--detect-every N] [--pose-model]
  * eval pose-fit --images DIR [--limit N] [--out FILE]
  * eval speed [--image FILE] [--iterations N] [--json]
  * </pre>
@@ -73,6 +74,14 @@ public final class EvalCommand {
         attentive (|yaw| and |pitch| <= D, default 25) against the frame labels shipped with Sightline for the
         intel-headpose clips (see PoseEvaluation for how they were labelled)
 
+      usage: sightline eval attention --dataset DIR [--json] [--frames FILE.csv] [--cone D] [--eyes-closed-below X]
+                                      [--detect-every N] [--pose-model] [--labels FILE] [--tuning DIR]
+        DIR             shared/datasets/video: eyes closed per frame, per blink and for 2 s closures on
+                        focus-blink-webcam, attentive/looking away on intel-headpose-gifs (eval pose's labels); the
+                        live clip of antispoof/webcam-replay-video beside it is scored as the cone's tuning clip
+        --frames FILE   write every judged frame (state, pose, eye aspect ratios) as CSV
+        --cone D, --eyes-closed-below X, --detect-every N, --pose-model: try other rules or fr_pose
+
       usage: sightline eval pose-fit --images DIR [--limit N] [--out FILE]
         refit the landmark head-pose coefficients against fr_pose (DIR: faces/lfw-deepfunneled/images)
 
@@ -100,11 +109,12 @@ public final class EvalCommand {
       case "liveness" -> { return LivenessEvaluation.command(args, out, err); }
       case "eyes" -> { return EyeEvaluation.command(args, out, err); }
       case "pose" -> { return PoseEvaluation.command(args, out, err); }
+      case "attention" -> { return AttentionEvaluation.command(args, out, err); }
       case "pose-fit" -> { return PoseFitCommand.command(args, out, err); }
       default -> { }
     }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, pose-fit, speed");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, attention, pose-fit, speed");
       err.print(USAGE);
       return 2;
     }
