@@ -8,8 +8,9 @@ import sightline.vision.Point;
 /**
  * One student's attention over one class session: which face is theirs from frame to frame, their open-eye
  * baseline and how long their eyes have been closed. Keep one per student and session in memory and feed it that
- * student's frames through {@link EngagementAnalyzer#analyze} in capture order; it is small (a few kilobytes) and
- * cheap to rebuild: a new tracker only re-learns the face (one detection) and the open-eye baseline (a few frames).
+ * student's frames through {@link EngagementAnalyzer#analyze} in capture order; it is small (about 20 KB, mostly the
+ * 64x64 crop the followed face is compared with) and cheap to rebuild: a new tracker only re-learns the face (one
+ * detection) and the open-eye baseline (five frames).
  *
  * <p>Not thread-safe: give one student's frames to it one at a time (the analyzer itself is shared and thread-safe).
  *
