@@ -21,9 +21,9 @@ import sightline.vision.Point;
  *   <li>Head outside the cone of {@link AttentionRules#withinCone}: {@link AttentionState#LOOKING_AWAY}; eyes are
  *       not judged then.</li>
  *   <li>Eyes: the mean aspect ratio, multiplied by {@code cos(yaw)} (a turned head foreshortens the eye's width, not
- *       its height), over the person's open-eye baseline ({@link OpenEyeBaseline}); below
- *       {@link AttentionRules#eyesClosedBelow()} the eyes are closed. They are not judged while the baseline is
- *       still learning (the first five frames inside the cone).</li>
+ *       its height), over the person's open-eye ratio (the 70th percentile of their own open frames in the last
+ *       minute); below {@link AttentionRules#eyesClosedBelow()} the eyes are closed. They are not judged while that
+ *       ratio is still being learnt (the first five frames inside the cone).</li>
  *   <li>Closed on every frame for at least {@link AttentionRules#drowsyAfter()}: {@link AttentionState#DROWSY}, else
  *       {@link AttentionState#EYES_CLOSED}. A gap longer than {@link AttentionRules#maxFrameGap()} between frames,
  *       a frame without a face or outside the cone restarts the count.</li>

@@ -35,7 +35,7 @@ import sightline.vision.onnx.OnnxModel;
  * <p>Pipeline: the detector ({@code fr_detect}) runs on the first frame and then every {@link Options#detectEvery()}
  * frames; in between, the face is followed: the last frame's landmarks frame the next landmark crop, turned so that
  * the eyes are level. {@code fr_landmark} runs on that crop; yaw and pitch come from the landmarks'
- * roll-free shape ({@link LandmarkPose}), or from {@code fr_pose} on the same turned crop with
+ * roll-free shape (a linear model fitted to {@code fr_pose}), or from {@code fr_pose} on the same turned crop with
  * {@link Options#poseModel()}; the eyes' state from their aspect ratio against the person's own open-eye value. No
  * embedding is computed unless {@link #embed} is called.
  */
@@ -105,6 +105,7 @@ public final class EngagementAnalyzer implements AutoCloseable {
   private final @Nullable OnnxModel poser;
   private final @Nullable OnnxModel embedder;
   private final @Nullable LandmarkPose landmarkPose;
+  private final Map<OnnxModel, String> inputNames = new java.util.IdentityHashMap<>();
 
   private EngagementAnalyzer(Options options, OnnxModel detector, OnnxModel landmarker, @Nullable OnnxModel poser,
       @Nullable OnnxModel embedder) {
@@ -114,6 +115,10 @@ public final class EngagementAnalyzer implements AutoCloseable {
     this.poser = poser;
     this.embedder = embedder;
     this.landmarkPose = poser == null ? LandmarkPose.bundled() : null;
+    // Asking a session for its input names goes through JNI on every call; each model has one input.
+    for (OnnxModel model : new OnnxModel[] {detector, landmarker, poser, embedder}) {
+      if (model != null) inputNames.put(model, model.inputShapes().keySet().iterator().next());
+    }
   }
 
   /**
@@ -281,8 +286,8 @@ public final class EngagementAnalyzer implements AutoCloseable {
         LandmarkGeometry.rollDegrees(landmarks) + PoseAndEyeCrops.binnedAngle(out[2]));
   }
 
-  private static float[][] run(OnnxModel model, float[] input, String[] outputs, long... shape) {
-    String name = model.inputShapes().keySet().iterator().next();
+  private float[][] run(OnnxModel model, float[] input, String[] outputs, long... shape) {
+    String name = inputNames.get(model);
     try (OnnxTensor tensor = OnnxTensor.createTensor(OnnxModel.environment(), FloatBuffer.wrap(input), shape);
          OrtSession.Result result = model.run(Map.of(name, tensor))) {
       float[][] out = new float[outputs.length][];

@@ -18,7 +18,7 @@ import sightline.vision.Point;
 import sightline.vision.model.ModelStore;
 
 /**
- * Fits the coefficients of {@link LandmarkPose} (the resource {@code landmark-pose.txt}): {@code ./sightline eval
+ * Fits the coefficients of the landmark head pose (the resource {@code landmark-pose.txt}): {@code ./sightline eval
  * pose-fit --images DIR [--limit N] [--out FILE]}. For a fixed pseudo-random sample of the JPEGs under {@code DIR}
  * (LFW deep-funneled: one face near the centre of each picture) it finds the central face as
  * {@link EngagementAnalyzer} does, takes the normalised landmark shape as input and, as the answer, {@code fr_pose}

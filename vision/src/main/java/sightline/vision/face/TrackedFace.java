@@ -7,7 +7,7 @@ import sightline.vision.BoundingBox;
  * analysed (upright) image. Immutable.
  *
  * @param box       the detector-like frame around the landmarks (upright, clipped to the image): the detector's
- *                  framing as {@link RotatedCrop} derives it, also on frames where the detector did not run
+ *                  framing derived from the landmarks, also on frames where the detector did not run
  * @param landmarks 68 landmarks, found in a crop turned so that the eyes are level
  * @param pose      head pose in degrees in {@link HeadPose}'s convention (yaw positive when the nose points to the
  *                  image's left, pitch positive when the face points below the camera, roll positive when the eye on
