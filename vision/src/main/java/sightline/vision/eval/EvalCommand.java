@@ -42,7 +42,9 @@ import sightline.vision.model.ModelStore;
  * eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
  * eval eyes --dataset DIR [--json] [--max-frames N]
  * eval pose --dataset DIR [--json] [--max-degrees D]
- * eval speed [--image FILE] [--iterations N] [--json]
+ * eval attention --dataset DIR [--json] [--frames FILE.csv] [--cone D] [--eyes-closed-below X] [--detect-every N] [--pose-model]
+ * eval pose-fit --images DIR [--limit N] [--out FILE]
+ * eval speed [--image FILE] [--iterations N] [--video FILE] [--students N] [--json]
  * </pre>
  */
 public final class EvalCommand {
@@ -72,9 +74,22 @@ public final class EvalCommand {
         attentive (|yaw| and |pitch| <= D, default 25) against the frame labels shipped with Sightline for the
         intel-headpose clips (see PoseEvaluation for how they were labelled)
 
-      usage: sightline eval speed [--image FILE] [--iterations N] [--json]
+      usage: sightline eval attention --dataset DIR [--json] [--frames FILE.csv] [--cone D] [--eyes-closed-below X]
+                                      [--detect-every N] [--pose-model] [--labels FILE] [--tuning DIR]
+        DIR             shared/datasets/video: eyes closed per frame, per blink and for 2 s closures on
+                        focus-blink-webcam, attentive/looking away on intel-headpose-gifs (eval pose's labels); the
+                        live clip of antispoof/webcam-replay-video beside it is scored as the cone's tuning clip
+        --frames FILE   write every judged frame (state, pose, eye aspect ratios) as CSV
+        --cone D, --eyes-closed-below X, --detect-every N, --pose-model: try other rules or fr_pose
+
+      usage: sightline eval pose-fit --images DIR [--limit N] [--out FILE]
+        refit the landmark head-pose coefficients against fr_pose (DIR: faces/lfw-deepfunneled/images)
+
+      usage: sightline eval speed [--image FILE] [--iterations N] [--video FILE] [--students N] [--json]
         single-thread p50/p90 of decoding and of the face paths on a 640x480 JPEG frame
-        (default: sample1 scaled to 640x480 with an embedded ICC profile)
+        (default: sample1 scaled to 640x480 with an embedded ICC profile), then the engagement path per frame at
+        one frame per second per student, for one student and for N interleaved (default 30), on every 30th frame
+        of --video or on a synthetic sequence of that frame
       """;
 
   private EvalCommand() {
@@ -96,10 +111,12 @@ public final class EvalCommand {
       case "liveness" -> { return LivenessEvaluation.command(args, out, err); }
       case "eyes" -> { return EyeEvaluation.command(args, out, err); }
       case "pose" -> { return PoseEvaluation.command(args, out, err); }
+      case "attention" -> { return AttentionEvaluation.command(args, out, err); }
+      case "pose-fit" -> { return PoseFitCommand.command(args, out, err); }
       default -> { }
     }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, speed");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, attention, pose-fit, speed");
       err.print(USAGE);
       return 2;
     }
@@ -140,24 +157,29 @@ public final class EvalCommand {
 
   private static int speed(String[] args, PrintStream out, PrintStream err) {
     Path image = null;
+    Path video = null;
+    int students = 30;
     int iterations = 200;
     boolean json = false;
     try {
       for (int i = 1; i < args.length; i++) {
         switch (args[i]) {
           case "--image" -> image = Path.of(args[++i]);
+          case "--video" -> video = Path.of(args[++i]);
+          case "--students" -> students = Integer.parseInt(args[++i]);
           case "--iterations" -> iterations = Integer.parseInt(args[++i]);
           case "--json" -> json = true;
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
       if (iterations < 10) throw new IllegalArgumentException("--iterations must be at least 10");
+      if (students < 1) throw new IllegalArgumentException("--students must be at least 1");
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       err.println("sightline eval: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value" : e.getMessage()));
       err.print(USAGE);
       return 2;
     }
-    return SpeedCheck.run(image, iterations, json, out, err);
+    return SpeedCheck.run(image, iterations, json, video, students, out, err);
   }
 
   private static int faces(Path pairFile, boolean json, double far, @Nullable Path roc, @Nullable Path scoreFile, int threads,

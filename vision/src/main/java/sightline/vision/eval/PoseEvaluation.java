@@ -79,15 +79,18 @@ final class PoseEvaluation {
       err.print(EvalCommand.USAGE);
       return 2;
     }
-    List<Range> ranges;
-    try (var reader = labelFile != null ? Files.newBufferedReader(labelFile)
+    return run(dataset, labels(labelFile), maxDegrees, json, out, err);
+  }
+
+  /** The frame labels of {@code file}, or the ones shipped with Sightline when it is null. */
+  static List<Range> labels(@Nullable Path file) {
+    try (var reader = file != null ? Files.newBufferedReader(file)
         : new BufferedReader(new InputStreamReader(java.util.Objects.requireNonNull(
             PoseEvaluation.class.getResourceAsStream("intel-headpose-labels.csv")), StandardCharsets.UTF_8))) {
-      ranges = ranges(reader.lines().toList());
+      return ranges(reader.lines().toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the pose labels", e);
     }
-    return run(dataset, ranges, maxDegrees, json, out, err);
   }
 
   /** Parses {@code clip,first_frame,last_frame,label} lines; {@code #} comments, blank lines and the header skipped. */

@@ -38,6 +38,12 @@ final class SpeedCheck {
   }
 
   static int run(@Nullable Path imageFile, int iterations, boolean json, PrintStream out, PrintStream err) {
+    return run(imageFile, iterations, json, null, 30, out, err);
+  }
+
+  /** As above, then the engagement path over a sequence of frames ({@link EngagementSpeed}). */
+  static int run(@Nullable Path imageFile, int iterations, boolean json, @Nullable Path video, int students,
+      PrintStream out, PrintStream err) {
     byte[] frame = imageFile != null ? read(imageFile) : cameraFrame();
     byte[] withoutProfile = imageFile != null ? frame : stripIcc(frame);
     var decoder = ImageDecoder.withDefaults();
@@ -65,6 +71,7 @@ final class SpeedCheck {
       measure(figures, "decodePlusVerificationPathMs", iterations,
           () -> analyzer.analyze(decoder.decode(frame), verification));
     }
+    EngagementSpeed.measure(figures, video, students, iterations, imageFile != null ? frame : cameraFrame());
     if (json) {
       out.println(EvalCommand.toJson(figures));
     } else {
@@ -75,6 +82,7 @@ final class SpeedCheck {
           out.printf(Locale.ROOT, "  %-30s %s%n", key.substring(0, key.length() - 2), value);
         }
       });
+      out.println("  engagement frames: " + figures.get("engagementFrames") + ", one per student per second");
     }
     return 0;
   }

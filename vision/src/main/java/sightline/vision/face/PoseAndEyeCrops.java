@@ -26,8 +26,12 @@ final class PoseAndEyeCrops {
 
   /** {@code [1, 3, 224, 224]}: planar RGB, ImageNet normalisation {@code (v / 255 - mean) / std}. */
   static float[] poseInput(byte[] rgb, int width, int height, BoundingBox region) {
-    float[] resized = Resampling.resize(rgb, width, height, region.left(), region.top(), Math.max(1, region.width()),
-        Math.max(1, region.height()), POSE_SIZE, POSE_SIZE);
+    return poseInput(Resampling.resize(rgb, width, height, region.left(), region.top(), Math.max(1, region.width()),
+        Math.max(1, region.height()), POSE_SIZE, POSE_SIZE));
+  }
+
+  /** {@code [1, 3, 224, 224]} from an already resized 224x224 interleaved RGB crop (values 0–255). */
+  static float[] poseInput(float[] resized) {
     int n = POSE_SIZE * POSE_SIZE;
     float[] out = new float[3 * n];
     for (int i = 0; i < n; i++) {
