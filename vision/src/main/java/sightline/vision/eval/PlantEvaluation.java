@@ -154,7 +154,7 @@ final class PlantEvaluation {
         }
       }
     }
-    notLeaves.put("face photos (face-api demo, whole)", count(classifier, rule, faceImages));
+    notLeaves.put("face-api demo photos (whole)", count(classifier, rule, faceImages));
     notLeaves.put("faces cropped from them", count(classifier, rule, faceCrops));
     NonLeafImages.generate(50, GENERATED_SEED).forEach((kind, images) ->
         notLeaves.put("generated " + kind, count(classifier, rule, images)));
