@@ -151,7 +151,7 @@ public record ClassifierMetadata(List<String> labels, int width, int height, Lay
    * input.std=0.229,0.224,0.225       # default 1,1,1; model channel order
    * input.crop=0.875                  # default 1
    * input.pad=0                       # default 0
-   * version=pv16-leafnet16-112-3f2a…   # optional: the model's version, to store with each result
+   * version=pv16-leafnet16-128-3304…   # optional: the model's version, to store with each result
    * reject.labels=background           # optional, comma-separated: classes that mean "not one of mine"
    * reject.min-probability=0.5         # optional, default 0: a best class below this is "not sure"
    * reject.min-margin=0.2              # optional, default 0: a lead over the second class below this is "not sure"
