@@ -39,10 +39,12 @@ import org.jspecify.annotations.Nullable;
  *     ratio that is kept, in {@code (0, 1]}; 0.875 reproduces "resize to 256, centre-crop 224"
  * @param pad for {@link ResizeMode#LETTERBOX}: the 8-bit sample value of the bars, {@code 0..255}
  * @param output whether the model's output is logits (softmax is applied) or already probabilities
+ * @param version the model's version as its maker names it (store it with every result), empty when not given
+ * @param reject when an answer should be "not one of mine / not sure" instead of the best class
  */
 public record ClassifierMetadata(List<String> labels, int width, int height, Layout layout,
     ChannelOrder channelOrder, float scale, List<Float> mean, List<Float> std, ResizeMode resize, float crop,
-    int pad, Output output) {
+    int pad, Output output, String version, RejectRule reject) {
 
   /** Dimension order of the input tensor; the batch dimension is always 1. */
   public enum Layout {
@@ -78,12 +80,19 @@ public record ClassifierMetadata(List<String> labels, int width, int height, Lay
     PROBABILITIES
   }
 
-  private static final Set<String> KEYS = Set.of("model", "input.width", "input.height", "input.layout",
+  private static final Set<String> KEYS = Set.of("model", "version", "input.width", "input.height", "input.layout",
       "input.channels", "input.scale", "input.mean", "input.std", "input.resize", "input.crop", "input.pad",
-      "output");
+      "output", "reject.labels", "reject.min-probability", "reject.min-margin");
 
   public ClassifierMetadata {
     labels = List.copyOf(labels);
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(reject, "reject");
+    for (String label : reject.labels()) {
+      if (!labels.contains(label)) {
+        throw new IllegalArgumentException("reject.labels names " + label + ", which is not one of the labels");
+      }
+    }
     mean = List.copyOf(mean);
     std = List.copyOf(std);
     Objects.requireNonNull(layout, "layout");
@@ -117,6 +126,13 @@ public record ClassifierMetadata(List<String> labels, int width, int height, Lay
     }
   }
 
+  /** Metadata without a version or a reject rule ({@link RejectRule#none()}). */
+  public ClassifierMetadata(List<String> labels, int width, int height, Layout layout, ChannelOrder channelOrder,
+      float scale, List<Float> mean, List<Float> std, ResizeMode resize, float crop, int pad, Output output) {
+    this(labels, width, height, layout, channelOrder, scale, mean, std, resize, crop, pad, output, "",
+        RejectRule.none());
+  }
+
   /**
    * Reads a metadata file: Java properties in UTF-8. Unknown keys are refused, so a typo cannot silently fall
    * back to a default.
@@ -135,6 +151,10 @@ public record ClassifierMetadata(List<String> labels, int width, int height, Lay
    * input.std=0.229,0.224,0.225       # default 1,1,1; model channel order
    * input.crop=0.875                  # default 1
    * input.pad=0                       # default 0
+   * version=pv16-leafnet16-128-3304…   # optional: the model's version, to store with each result
+   * reject.labels=background           # optional, comma-separated: classes that mean "not one of mine"
+   * reject.min-probability=0.5         # optional, default 0: a best class below this is "not sure"
+   * reject.min-margin=0.2              # optional, default 0: a lead over the second class below this is "not sure"
    * </pre>
    *
    * @throws IllegalArgumentException naming the key, when a value is missing or invalid
@@ -180,7 +200,19 @@ public record ClassifierMetadata(List<String> labels, int width, int height, Lay
         number(properties, "input.scale", 1f / 255f), triple(properties, "input.mean", 0f),
         triple(properties, "input.std", 1f), choice(properties, "input.resize", ResizeMode.class),
         number(properties, "input.crop", 1f), integer(properties, "input.pad", 0),
-        choice(properties, "output", Output.class));
+        choice(properties, "output", Output.class), properties.getProperty("version", "").strip(),
+        new RejectRule(list(properties, "reject.labels"), number(properties, "reject.min-probability", 0f),
+            number(properties, "reject.min-margin", 0f)));
+  }
+
+  private static Set<String> list(Properties properties, String key) {
+    var values = new java.util.LinkedHashSet<String>();
+    for (String part : properties.getProperty(key, "").split(",")) {
+      if (!part.isBlank()) {
+        values.add(part.strip());
+      }
+    }
+    return values;
   }
 
   private static String required(Properties properties, String key) {

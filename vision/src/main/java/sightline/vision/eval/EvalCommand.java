@@ -45,6 +45,7 @@ import sightline.vision.model.ModelStore;
  * eval attention --dataset DIR [--json] [--frames FILE.csv] [--cone D] [--eyes-closed-below X] [--detect-every N] [--pose-model]
  * eval pose-fit --images DIR [--limit N] [--out FILE]
  * eval speed [--image FILE] [--iterations N] [--video FILE] [--students N] [--json]
+ * eval plants --dataset DIR [--split FILE [--part test]] [--model FILE] [--others DIR] [--min-top1 X] [--json]
  * </pre>
  */
 public final class EvalCommand {
@@ -90,6 +91,20 @@ public final class EvalCommand {
         (default: sample1 scaled to 640x480 with an embedded ICC profile), then the engagement path per frame at
         one frame per second per student, for one student and for N interleaved (default 30), on every 30th frame
         of --video or on a synthetic sequence of that frame
+
+      usage: sightline eval plants --dataset DIR [options]
+        DIR             one folder per class (folder names match the model's labels as slugs: lower case,
+                        other characters as '_'), e.g. ../shared/datasets/plants/plantvillage-pv16
+        --split FILE    only the pictures of one part of this split file (CSV path,label,split,...), e.g.
+                        vision/training/plants/pv16-split.csv; --part P picks the part (default test)
+        --model FILE    a classifier metadata file (default: the bundled plant-disease model)
+        --others DIR    also count "not a leaf" on the pictures under DIR (e.g. LFW faces; --max-others N, 1000)
+        --min-top1 X    exit with status 1 when top-1 is below X (for CI)
+        --iterations N  runs for the single-thread decode + classify latency (default 200)
+        --json          print machine-readable figures on stdout instead of the tables
+        prints top-1/top-5, per-class accuracy and the confusion matrix; what the model's reject rule does to the
+        leaves; the "not a leaf" rate on the face-api demo photos (whole and cropped faces) and on generated blank
+        and random pictures; and decode + classify p50/p90 on one thread
       """;
 
   private EvalCommand() {
@@ -113,10 +128,11 @@ public final class EvalCommand {
       case "pose" -> { return PoseEvaluation.command(args, out, err); }
       case "attention" -> { return AttentionEvaluation.command(args, out, err); }
       case "pose-fit" -> { return PoseFitCommand.command(args, out, err); }
+      case "plants" -> { return PlantEvaluation.command(args, out, err); }
       default -> { }
     }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, attention, pose-fit, speed");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, attention, pose-fit, speed, plants");
       err.print(USAGE);
       return 2;
     }

@@ -46,6 +46,8 @@ class ClassifierMetadataTests {
     assertThat(m.mean()).containsExactly(0f, 0f, 0f);
     assertThat(m.std()).containsExactly(1f, 1f, 1f);
     assertThat(m.crop()).isEqualTo(1f);
+    assertThat(m.version()).isEmpty();
+    assertThat(m.reject()).isEqualTo(RejectRule.none());
 
     ClassifierMetadata full = ClassifierMetadata.fromProperties(properties(MINIMAL
         + "input.mean=0.485, 0.456, 0.406\ninput.std=0.229,0.224,0.225\ninput.crop=0.875\ninput.pad=114\n"));
@@ -53,6 +55,20 @@ class ClassifierMetadataTests {
     assertThat(full.std()).containsExactly(0.229f, 0.224f, 0.225f);
     assertThat(full.crop()).isEqualTo(0.875f);
     assertThat(full.pad()).isEqualTo(114);
+  }
+
+  @Test
+  void readsTheVersionAndTheRejectRule() throws IOException {
+    ClassifierMetadata m = ClassifierMetadata.fromProperties(properties(MINIMAL + "version=v7\n"
+        + "reject.labels=Healthy, Apple scab\nreject.min-probability=0.45\nreject.min-margin=0.2\n"));
+    assertThat(m.version()).isEqualTo("v7");
+    assertThat(m.reject().labels()).containsExactlyInAnyOrder("Healthy", "Apple scab");
+    assertThat(m.reject().minProbability()).isEqualTo(0.45f);
+    assertThat(m.reject().minMargin()).isEqualTo(0.2f);
+    assertThatThrownBy(() -> ClassifierMetadata.fromProperties(properties(MINIMAL + "reject.labels=Rust\n")))
+        .hasMessageContaining("reject.labels names Rust");
+    assertThatThrownBy(() -> ClassifierMetadata.fromProperties(properties(MINIMAL + "reject.min-margin=1.5\n")))
+        .hasMessageContaining("reject.min-margin");
   }
 
   @Test

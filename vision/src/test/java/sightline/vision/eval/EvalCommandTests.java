@@ -28,6 +28,9 @@ class EvalCommandTests {
     assertThat(run("eyes", "--max-frames", "0", "--dataset", "x")).isEqualTo(2);
     assertThat(run("pose", "--max-degrees", "120", "--dataset", "x")).isEqualTo(2);
     assertThat(run("liveness", "--dataset", "/nonexistent")).isEqualTo(2);
+    assertThat(run("plants")).isEqualTo(2);
+    assertThat(run("plants", "--dataset", "/nonexistent")).isEqualTo(2);
+    assertThat(err.toString()).contains("no dataset folder at /nonexistent");
     assertThat(err.toString()).contains("--dataset DIR is required").contains("no labels.csv");
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--min-accuracy");
