@@ -263,6 +263,12 @@ public final class ImageDecoder {
         }
       }
       case ImageHeader.Png png -> {
+        if (png.colourType() == 3 && png.paletteOffset() < 0) {
+          throw new ImageRejected(Reason.CORRUPT, "The PNG uses a palette but holds none.");
+        }
+        if (png.dataBytes() == 0) {
+          throw new ImageRejected(Reason.CORRUPT, "The PNG file holds no image data.");
+        }
         // Deflate stores at most 1032 bytes per compressed byte (a 258-byte match in 2 bits).
         if (png.inflatedBytes() > 1032 * png.dataBytes()) {
           throw new ImageRejected(Reason.TRUNCATED, "The PNG holds too little data for the " + w + "x" + h

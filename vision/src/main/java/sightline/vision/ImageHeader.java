@@ -431,12 +431,8 @@ sealed interface ImageHeader permits ImageHeader.Jpeg, ImageHeader.Png {
       } else if (type.equals("IDAT")) {
         dataBytes += length;
       } else if (type.equals("IEND")) {
-        if (colourType == 3 && paletteOffset < 0) {
-          throw new ImageRejected(Reason.CORRUPT, "The PNG uses a palette but holds none.");
-        }
-        if (dataBytes == 0) {
-          throw new ImageRejected(Reason.CORRUPT, "The PNG file holds no image data.");
-        }
+        // A missing palette or missing image data is refused by the decoder after the size limits, so that a bare
+        // header announcing a huge picture is TOO_LARGE, the reason that matters, as it always was.
         return new Png(width, height, orientation, bitDepth, colourType, interlaced, paletteOffset, paletteEntries,
             dataBytes);
       } else if (type.equals("eXIf")) {
