@@ -43,8 +43,12 @@ public final class FuzzSeeds {
     seeds.put("seed-jpeg-exif-6", JpegFiles.withSegment(JpegFiles.baseline(small), 0xE1,
         JpegFiles.exifOrientation(6, ByteOrder.LITTLE_ENDIAN)));
     PngWriter.Samples samples = (x, y, c) -> x * 31 + y * 17 + c * 7;
-    int[][] types = {{PngWriter.GREY, 1}, {PngWriter.GREY, 16}, {PngWriter.RGB, 8}, {PngWriter.RGB, 16},
-        {PngWriter.PALETTE, 2}, {PngWriter.GREY_ALPHA, 8}, {PngWriter.RGB_ALPHA, 16}};
+    // Every colour type at every bit depth: a fuzzer rarely turns one valid header into another (one byte at one
+    // place, and the CRC), so each decoding path needs a seed of its own.
+    int[][] types = {{PngWriter.GREY, 1}, {PngWriter.GREY, 2}, {PngWriter.GREY, 4}, {PngWriter.GREY, 8},
+        {PngWriter.GREY, 16}, {PngWriter.RGB, 8}, {PngWriter.RGB, 16}, {PngWriter.PALETTE, 1}, {PngWriter.PALETTE, 2},
+        {PngWriter.PALETTE, 4}, {PngWriter.PALETTE, 8}, {PngWriter.GREY_ALPHA, 8}, {PngWriter.GREY_ALPHA, 16},
+        {PngWriter.RGB_ALPHA, 8}, {PngWriter.RGB_ALPHA, 16}};
     for (int[] type : types) {
       int depth = type[1], mask = (1 << depth) - 1;
       for (boolean interlaced : new boolean[] {false, true}) {
