@@ -27,8 +27,8 @@ import sightline.vision.ImageRejected;
  * metadata, EXIF in every orientation and oversized EXIF and ICC segments.
  *
  * <p>Published in vision's test jar ({@code sightline:vision:test-jar:tests}) so that the application's abuse suite
- * can post the same inputs to every image endpoint. Building the whole set takes well under a second and about
- * 15 MB; nothing is random, so a failure names the same bytes every time.
+ * can post the same inputs to every image endpoint. The set has 86 inputs, 9.5 MB in all, built in a second or two;
+ * nothing is random, so a failure names the same bytes every time.
  */
 public final class HostileImages {
 
