@@ -105,8 +105,8 @@ final class JpegDecoder {
         image = decoded.getType() == BufferedImage.TYPE_BYTE_GRAY ? greyToRgb(decoded, outW, outH)
             : shrink(Image.fromBufferedImage(decoded), outW, outH);
       }
-      String w0 = warning.get();
-      if (w0 != null && w0.toLowerCase(Locale.ROOT).contains("premature end")) {
+      String first = warning.get();
+      if (first != null && first.toLowerCase(Locale.ROOT).contains("premature end")) {
         throw new ImageRejected(Reason.TRUNCATED, "The JPEG file ends before the picture is complete.");
       }
       return image;
