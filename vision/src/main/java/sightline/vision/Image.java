@@ -26,6 +26,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public record Image(int width, int height, byte[] rgb) {
 
+  /** The array {@link #adopt} hands to the constructor on this thread, which then keeps it instead of a copy. */
+  private static final ThreadLocal<byte[]> ADOPTED = new ThreadLocal<>();
+
   public Image {
     Objects.requireNonNull(rgb, "rgb");
     if (width < 1 || height < 1) {
@@ -35,13 +38,34 @@ public record Image(int width, int height, byte[] rgb) {
       throw new IllegalArgumentException("an image of " + width + "x" + height + " needs " + (long) width * height * 3
           + " RGB bytes, got " + rgb.length);
     }
-    rgb = rgb.clone();
+    if (ADOPTED.get() != rgb) {
+      rgb = rgb.clone();
+    }
+  }
+
+  /**
+   * An image that keeps {@code rgb} itself instead of a copy, for code in this package that has just filled a
+   * fresh array nobody else holds. A record's constructor cannot skip its defensive copy any other way, and for a
+   * 40-megapixel decode that copy is another 120 MB at the peak.
+   */
+  static Image adopt(int width, int height, byte[] rgb) {
+    ADOPTED.set(rgb);
+    try {
+      return new Image(width, height, rgb);
+    } finally {
+      ADOPTED.remove();
+    }
   }
 
   /** A copy of the pixels: interleaved RGB, row-major. */
   @Override
   public byte[] rgb() {
     return rgb.clone();
+  }
+
+  /** The pixel array itself, for code in this package that only reads it (a copy of a large picture is costly). */
+  byte[] sharedRgb() {
+    return rgb;
   }
 
   /** Copies all pixels (interleaved RGB, row-major) into {@code target}, which must hold {@code width*height*3} bytes. */
@@ -84,7 +108,7 @@ public record Image(int width, int height, byte[] rgb) {
         out[to + 2] = rgb[from + 2];
       }
     }
-    return new Image(width, height, out);
+    return adopt(width, height, out);
   }
 
   /**
@@ -129,7 +153,7 @@ public record Image(int width, int height, byte[] rgb) {
         }
       }
     }
-    return new Image(w, h, out);
+    return adopt(w, h, out);
   }
 
   /** A new {@link BufferedImage#TYPE_3BYTE_BGR} copy of this picture, e.g. for writing with ImageIO. */

@@ -12,7 +12,7 @@ final class Orientation {
     }
     int w = stored.width();
     int h = stored.height();
-    byte[] src = stored.rgb();
+    byte[] src = stored.sharedRgb();
     boolean swap = orientation >= 5;
     int ow = swap ? h : w;
     int oh = swap ? w : h;
@@ -36,6 +36,6 @@ final class Orientation {
         out[o + 2] = src[s + 2];
       }
     }
-    return new Image(ow, oh, out);
+    return Image.adopt(ow, oh, out);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import sightline.vision.ImageRejected.Reason;
+import sightline.vision.testing.PngWriter;
 
 class ImageDecoderTests {
 
@@ -57,8 +58,8 @@ class ImageDecoderTests {
   void stripsOnlyTheIccSegments() {
     byte[] plain = TestImages.jpeg(TestImages.quadrants());
     byte[] withProfile = TestImages.withSegment(plain, 0xE2, TestImages.iccSrgbSegment());
-    assertThat(ImageDecoder.withoutIccProfile(withProfile)).isEqualTo(plain);
-    assertThat(ImageDecoder.withoutIccProfile(plain)).isEqualTo(plain);
+    assertThat(JpegDecoder.withoutIccProfile(withProfile)).isEqualTo(plain);
+    assertThat(JpegDecoder.withoutIccProfile(plain)).isEqualTo(plain);
   }
 
   @Test
@@ -120,11 +121,11 @@ class ImageDecoderTests {
   @Test
   void cmykConversionHandlesAdobeInversionAndYcck() {
     var inverted = TestImages.cmykRaster(1, 1, 255, 0, 255, 255); // Adobe: 255 = no ink, so magenta only
-    assertThat(ImageDecoder.fourChannelToRgb(inverted, 0).rgbAt(0, 0)).isEqualTo(0xff00ff);
+    assertThat(JpegDecoder.fourChannelToRgb(inverted, 0).rgbAt(0, 0)).isEqualTo(0xff00ff);
     var plain = TestImages.cmykRaster(1, 1, 0, 0, 0, 128); // half black
-    assertThat(ImageDecoder.fourChannelToRgb(plain, -1).rgbAt(0, 0)).isEqualTo(0x7f7f7f);
+    assertThat(JpegDecoder.fourChannelToRgb(plain, -1).rgbAt(0, 0)).isEqualTo(0x7f7f7f);
     var ycck = TestImages.cmykRaster(1, 1, 255, 128, 128, 255); // Y=255 neutral: no C, M, Y ink; no K
-    assertThat(ImageDecoder.fourChannelToRgb(ycck, 2).rgbAt(0, 0)).isEqualTo(0xffffff);
+    assertThat(JpegDecoder.fourChannelToRgb(ycck, 2).rgbAt(0, 0)).isEqualTo(0xffffff);
   }
 
   @Test
@@ -142,9 +143,7 @@ class ImageDecoderTests {
         .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
         .hasMessageContaining("60000x60000");
 
-    byte[] png = TestImages.png(TestImages.quadrants().toBufferedImage());
-    png[16] = 0x00; png[17] = 0x01; png[18] = (byte) 0x86; png[19] = (byte) 0xA0; // width 100000
-    png[20] = 0x00; png[21] = 0x01; png[22] = (byte) 0x86; png[23] = (byte) 0xA0; // height 100000
+    byte[] png = PngWriter.of(8, 8, 8, PngWriter.RGB).headerSize(100_000, 100_000).encode((x, y, c) -> 0);
     assertThatThrownBy(() -> decoder.decode(png))
         .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
   }
@@ -197,6 +196,103 @@ class ImageDecoderTests {
     assertThatThrownBy(() -> decoder.decode("GIF89a\1\0\1\0".getBytes(StandardCharsets.ISO_8859_1)))
         .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT))
         .hasMessageContaining("GIF");
+  }
+
+  @Test
+  void decodesAJpegStraightToTheSizeAskedFor() {
+    byte[] jpeg = TestImages.jpeg(TestImages.quadrants(640, 480));
+    for (int maxSide : new int[] {320, 300, 100, 7}) {
+      Image image = decoder.decode(jpeg, maxSide);
+      assertThat(image.width()).as("max side %d", maxSide).isEqualTo(maxSide);
+      assertThat(image.height()).isEqualTo(Math.round(480f * maxSide / 640));
+      if (maxSide >= 100) assertQuadrants(image);
+    }
+    assertThat(decoder.decode(jpeg, 640)).isEqualTo(decoder.decode(jpeg));
+    // Grey and CMYK take their own paths.
+    var grey = new BufferedImage(200, 100, BufferedImage.TYPE_BYTE_GRAY);
+    grey.getRaster().setSample(150, 50, 0, 200);
+    assertThat(decoder.decode(TestImages.jpeg(grey), 50).width()).isEqualTo(50);
+    Image cmyk = decoder.decode(TestImages.rawFourChannelJpeg(TestImages.cmykRaster(64, 48, 255, 0, 0, 0)), 16);
+    assertThat(cmyk.width()).isEqualTo(16);
+    assertThat(cmyk.height()).isEqualTo(12);
+    assertColour(cmyk, 8, 6, 0x00ffff);
+  }
+
+  @Test
+  void aPlanGivesTheUprightSizesAndTheEstimateBeforeDecoding() {
+    Image stored = TestImages.quadrants(640, 480);
+    byte[] jpeg = TestImages.withSegment(TestImages.jpeg(stored), 0xE1, TestImages.exifOrientation(6, ByteOrder.BIG_ENDIAN));
+    DecodePlan plan = decoder.plan(jpeg, 320);
+    assertThat(plan.format()).isEqualTo(ImageFormat.JPEG);
+    assertThat(plan.sourceWidth()).isEqualTo(480);
+    assertThat(plan.sourceHeight()).isEqualTo(640);
+    assertThat(plan.width()).isEqualTo(240);
+    assertThat(plan.height()).isEqualTo(320);
+    // A 320x240 raster read at every second pixel, its turned copy, and libjpeg's row buffers.
+    assertThat(plan.estimatedBytes()).isBetween(2L * 320 * 240 * 3, 4L * 320 * 240 * 3);
+    Image image = plan.decode();
+    assertThat(image.width()).isEqualTo(240);
+    assertThat(image.height()).isEqualTo(320);
+    assertThat(decoder.plan(jpeg).width()).isEqualTo(480);
+    assertThatThrownBy(() -> decoder.plan(jpeg, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesADecodeWhoseMemoryEstimateIsOverTheLimitUnlessAskedSmaller() {
+    byte[] png = PngWriter.of(2000, 1500, 16, PngWriter.RGB_ALPHA).encodeZeros(0);
+    var decoder = new ImageDecoder(ImageDecoder.Limits.defaults().withMaxDecodeBytes(4L << 20));
+    assertThatThrownBy(() -> decoder.decode(png))
+        .isInstanceOfSatisfying(ImageRejected.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
+          assertThat(e.limit()).contains(ImageRejected.Limit.DECODE_MEMORY);
+        })
+        .hasMessageContaining("2000x1500");
+    assertThat(decoder.decode(png, 800).width()).isEqualTo(800);
+  }
+
+  @Test
+  void limitsKeepTheirTwoValueConstructorAndCheckEveryBound() {
+    var limits = new ImageDecoder.Limits(1000, 10);
+    assertThat(limits.maxPixels()).isEqualTo(1000);
+    assertThat(limits.maxBytes()).isEqualTo(10);
+    assertThat(limits.maxSide()).isEqualTo(ImageDecoder.Limits.defaults().maxSide());
+    assertThat(limits.withMaxSide(64).withMaxAspectRatio(2).withMaxScans(3).withMaxDecodeBytes(99))
+        .isEqualTo(new ImageDecoder.Limits(1000, 10, 64, 2, 3, 99));
+    assertThatThrownBy(() -> limits.withMaxAspectRatio(0.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> limits.withMaxAspectRatio(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> limits.withMaxSide(0)).isInstanceOf(IllegalArgumentException.class);
+    var frames = ImageDecoder.Limits.cameraFrames();
+    assertThat(frames.maxSide()).isLessThan(ImageDecoder.Limits.defaults().maxSide());
+
+    byte[] wide = TestImages.jpeg(TestImages.quadrants(100, 20));
+    assertThatThrownBy(() -> new ImageDecoder(frames).decode(wide))
+        .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.limit()).contains(ImageRejected.Limit.ASPECT_RATIO));
+    assertThatThrownBy(() -> new ImageDecoder(ImageDecoder.Limits.defaults().withMaxSide(99)).decode(wide))
+        .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.limit()).contains(ImageRejected.Limit.SIDE));
+    byte[] progressive = sightline.vision.testing.JpegFiles.progressive(TestImages.quadrants(64, 48).toBufferedImage());
+    assertThatThrownBy(() -> new ImageDecoder(ImageDecoder.Limits.defaults().withMaxScans(9)).decode(progressive))
+        .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.limit()).contains(ImageRejected.Limit.SCANS));
+    assertQuadrants(new ImageDecoder(ImageDecoder.Limits.defaults().withMaxScans(10)).decode(progressive));
+  }
+
+  @Test
+  void refusesSvgAndJpegXlByName() {
+    assertThatThrownBy(() -> decoder.decode("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT))
+        .hasMessageContaining("SVG");
+    assertThatThrownBy(() -> decoder.decode("<?xml version='1.0'?><note/>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(ImageRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_AN_IMAGE));
+  }
+
+  @Test
+  void anAdoptedArrayIsKeptAndAnyOtherIsCopied() {
+    byte[] rgb = new byte[3];
+    Image adopted = Image.adopt(1, 1, rgb);
+    rgb[0] = 7;
+    assertThat(adopted.rgbAt(0, 0) >> 16).isEqualTo(7);
+    Image copied = new Image(1, 1, rgb);
+    rgb[0] = 9;
+    assertThat(copied.rgbAt(0, 0) >> 16).isEqualTo(7);
   }
 
   @Test

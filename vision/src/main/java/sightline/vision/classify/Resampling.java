@@ -58,6 +58,10 @@ final class Resampling {
    * {@code sourceWidth x sourceHeight}) into the rectangle {@code (dx, dy, dw, dh)} of {@code target}, a float RGB
    * picture {@code targetWidth} pixels wide holding sample values {@code 0..255}. Other target pixels are left as
    * they are.
+   *
+   * <p>The pass along the axis that shrinks more runs first, so the work is proportional to the source rows and
+   * columns read plus the output, whatever the shapes: filtering every source row horizontally first would cost
+   * {@code sourceHeight * dw} multiply-adds, 5 billion for a 1 x 23,000,000 picture.
    */
   static void resample(byte[] rgb, int sourceWidth, int sourceHeight, double x0, double y0, double regionWidth,
       double regionHeight, float[] target, int targetWidth, int dx, int dy, int dw, int dh) {
@@ -65,25 +69,16 @@ final class Resampling {
     Taps rows = Taps.of(sourceHeight, y0, regionHeight, dh);
     int rowFrom = rows.first()[0];
     int rowTo = rows.first()[dh - 1] + rows.count()[dh - 1];
-    // Horizontal pass over the source rows the vertical taps need, then the vertical pass.
+    int colFrom = columns.first()[0];
+    int colTo = columns.first()[dw - 1] + columns.count()[dw - 1];
+    if (rowTo - rowFrom >= dh) {
+      verticalFirst(rgb, sourceWidth, rows, columns, colFrom, colTo, target, targetWidth, dx, dy, dw, dh);
+      return;
+    }
+    // Horizontal pass over the (fewer than dh) source rows the vertical taps need, then the vertical pass.
     float[] horizontal = new float[(rowTo - rowFrom) * dw * 3];
     for (int y = rowFrom; y < rowTo; y++) {
-      int source = y * sourceWidth * 3;
-      int out = (y - rowFrom) * dw * 3;
-      for (int i = 0; i < dw; i++) {
-        float r = 0, g = 0, b = 0;
-        int tap = i * columns.stride();
-        int p = source + columns.first()[i] * 3;
-        for (int t = 0; t < columns.count()[i]; t++, p += 3) {
-          float w = columns.weights()[tap + t];
-          r += w * (rgb[p] & 0xff);
-          g += w * (rgb[p + 1] & 0xff);
-          b += w * (rgb[p + 2] & 0xff);
-        }
-        horizontal[out + 3 * i] = r;
-        horizontal[out + 3 * i + 1] = g;
-        horizontal[out + 3 * i + 2] = b;
-      }
+      filterRow(rgb, y * sourceWidth * 3, columns, horizontal, (y - rowFrom) * dw * 3, dw);
     }
     int rowLength = dw * 3;
     for (int i = 0; i < dh; i++) {
@@ -97,6 +92,57 @@ final class Resampling {
           target[out + k] += w * horizontal[in + k];
         }
       }
+    }
+  }
+
+  /** Per output row: the weighted sum of its source rows over the needed columns, then the horizontal taps. */
+  private static void verticalFirst(byte[] rgb, int sourceWidth, Taps rows, Taps columns, int colFrom, int colTo,
+      float[] target, int targetWidth, int dx, int dy, int dw, int dh) {
+    int length = (colTo - colFrom) * 3;
+    float[] sum = new float[length];
+    for (int i = 0; i < dh; i++) {
+      java.util.Arrays.fill(sum, 0f);
+      int tap = i * rows.stride();
+      for (int t = 0; t < rows.count()[i]; t++) {
+        float w = rows.weights()[tap + t];
+        int in = ((rows.first()[i] + t) * sourceWidth + colFrom) * 3;
+        for (int k = 0; k < length; k++) {
+          sum[k] += w * (rgb[in + k] & 0xff);
+        }
+      }
+      int out = ((dy + i) * targetWidth + dx) * 3;
+      for (int j = 0; j < dw; j++) {
+        float r = 0, g = 0, b = 0;
+        int p = (columns.first()[j] - colFrom) * 3;
+        int ctap = j * columns.stride();
+        for (int t = 0; t < columns.count()[j]; t++, p += 3) {
+          float w = columns.weights()[ctap + t];
+          r += w * sum[p];
+          g += w * sum[p + 1];
+          b += w * sum[p + 2];
+        }
+        target[out + 3 * j] = r;
+        target[out + 3 * j + 1] = g;
+        target[out + 3 * j + 2] = b;
+      }
+    }
+  }
+
+  /** The horizontal taps over one source row (bytes from {@code source}) into {@code dw} float RGB pixels. */
+  private static void filterRow(byte[] rgb, int source, Taps columns, float[] out, int at, int dw) {
+    for (int i = 0; i < dw; i++) {
+      float r = 0, g = 0, b = 0;
+      int tap = i * columns.stride();
+      int p = source + columns.first()[i] * 3;
+      for (int t = 0; t < columns.count()[i]; t++, p += 3) {
+        float w = columns.weights()[tap + t];
+        r += w * (rgb[p] & 0xff);
+        g += w * (rgb[p + 1] & 0xff);
+        b += w * (rgb[p + 2] & 0xff);
+      }
+      out[at + 3 * i] = r;
+      out[at + 3 * i + 1] = g;
+      out[at + 3 * i + 2] = b;
     }
   }
 }

@@ -35,6 +35,15 @@ import sightline.vision.onnx.OnnxModel;
 public final class FaceAnalyzer implements AutoCloseable {
 
   /**
+   * The longest side, in pixels, worth decoding a photo to for face analysis:
+   * {@code decoder.decode(bytes, FaceAnalyzer.MAX_USEFUL_SIDE_PX)}. The detector sees the whole picture at 320x240
+   * (a sixth of this) and the embedding model a 112x112 crop, so only faces narrower than a seventeenth of the
+   * picture would get more detail from a larger one, while a 24 MP photo costs 12 times the memory of a 1920x1440
+   * one. Size rules on the result ({@link FaceQuality#faceSizePx()}) are then in pixels of the smaller picture.
+   */
+  public static final int MAX_USEFUL_SIDE_PX = 1920;
+
+  /**
    * What to compute and how strict the detector is.
    *
    * @param attributes     results computed per face besides box and score; {@link FaceAttribute#EMBEDDING} and

@@ -48,30 +48,151 @@ final class Resampling {
     return out;
   }
 
+  /**
+   * The mean of the source pixels under each output pixel: output {@code (ox, oy)} covers rows
+   * {@code [floor(y0 + oy * sy), ceil(y0 + (oy + 1) * sy))} and the columns likewise, indices clamped into the
+   * picture (so the edge repeats). Separable and exact (integer sums): one pass sums the covered rows or columns,
+   * the other the covered columns or rows of that result. The pass that shrinks runs first, so the work is
+   * proportional to the covered source pixels plus the output pixels whatever the shapes; summing each output
+   * pixel's rectangle directly cost the product of both, 28 s for a 1 x 23,000,000 picture shrunk to 320 x 240.
+   */
   private static void areaResize(byte[] rgb, int w, int h, double x0, double y0, double sx, double sy, int outW,
       int outH, float[] out) {
-    for (int oy = 0; oy < outH; oy++) {
-      int ya = (int) Math.floor(y0 + oy * sy);
-      int yb = Math.max(ya + 1, (int) Math.ceil(y0 + (oy + 1) * sy));
-      for (int ox = 0; ox < outW; ox++) {
-        int xa = (int) Math.floor(x0 + ox * sx);
-        int xb = Math.max(xa + 1, (int) Math.ceil(x0 + (ox + 1) * sx));
-        float r = 0, g = 0, b = 0;
-        for (int y = ya; y < yb; y++) {
-          int row = clamp(y, h) * w;
-          for (int x = xa; x < xb; x++) {
-            int p = 3 * (row + clamp(x, w));
-            r += rgb[p] & 0xff;
-            g += rgb[p + 1] & 0xff;
-            b += rgb[p + 2] & 0xff;
+    Bands rows = Bands.of(h, y0, sy, outH);
+    Bands cols = Bands.of(w, x0, sx, outW);
+    int colFrom = cols.from();
+    int colCount = cols.to() - colFrom + 1;
+    if (rows.to() - rows.from() + 1 >= outH) {
+      // Rows first: per output row, sum its source rows over the needed columns, then reduce that one row.
+      long[] sums = new long[colCount * 3];
+      for (int oy = 0; oy < outH; oy++) {
+        java.util.Arrays.fill(sums, 0);
+        for (int r = rows.first(oy); r <= rows.last(oy); r++) {
+          long weight = rows.weight(oy, r);
+          int p = 3 * (r * w + colFrom);
+          for (int i = 0; i < sums.length; i++) {
+            sums[i] += weight * (rgb[p + i] & 0xff);
           }
         }
-        float n = (float) (yb - ya) * (xb - xa);
-        int o = 3 * (oy * outW + ox);
-        out[o] = r / n;
-        out[o + 1] = g / n;
-        out[o + 2] = b / n;
+        reduceRow(sums, colFrom, cols, out, oy * outW * 3, rows.size(oy));
       }
+    } else {
+      // Columns first: reduce every needed source row to outW sums once, then add the rows of each output row.
+      int rowFrom = rows.from();
+      long[][] reduced = new long[rows.to() - rowFrom + 1][];
+      long[] row = new long[colCount * 3];
+      for (int r = rowFrom; r <= rows.to(); r++) {
+        int p = 3 * (r * w + colFrom);
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rgb[p + i] & 0xff;
+        }
+        long[] sums = new long[outW * 3];
+        for (int ox = 0; ox < outW; ox++) {
+          for (int c = cols.first(ox); c <= cols.last(ox); c++) {
+            long weight = cols.weight(ox, c);
+            int q = 3 * (c - colFrom);
+            sums[3 * ox] += weight * row[q];
+            sums[3 * ox + 1] += weight * row[q + 1];
+            sums[3 * ox + 2] += weight * row[q + 2];
+          }
+        }
+        reduced[r - rowFrom] = sums;
+      }
+      long[] total = new long[outW * 3];
+      for (int oy = 0; oy < outH; oy++) {
+        java.util.Arrays.fill(total, 0);
+        for (int r = rows.first(oy); r <= rows.last(oy); r++) {
+          long weight = rows.weight(oy, r);
+          long[] sums = reduced[r - rowFrom];
+          for (int i = 0; i < total.length; i++) {
+            total[i] += weight * sums[i];
+          }
+        }
+        double rowSize = rows.size(oy);
+        for (int ox = 0; ox < outW; ox++) {
+          double n = rowSize * cols.size(ox);
+          int o = 3 * (oy * outW + ox);
+          out[o] = (float) (total[3 * ox] / n);
+          out[o + 1] = (float) (total[3 * ox + 1] / n);
+          out[o + 2] = (float) (total[3 * ox + 2] / n);
+        }
+      }
+    }
+  }
+
+  /** Reduces one row of column sums (starting at source column {@code colFrom}) to the output row at {@code o}. */
+  private static void reduceRow(long[] sums, int colFrom, Bands cols, float[] out, int o, long rowSize) {
+    for (int ox = 0; ox < cols.count(); ox++, o += 3) {
+      long r = 0, g = 0, b = 0;
+      for (int c = cols.first(ox); c <= cols.last(ox); c++) {
+        long weight = cols.weight(ox, c);
+        int q = 3 * (c - colFrom);
+        r += weight * sums[q];
+        g += weight * sums[q + 1];
+        b += weight * sums[q + 2];
+      }
+      double n = (double) rowSize * cols.size(ox);
+      out[o] = (float) (r / n);
+      out[o + 1] = (float) (g / n);
+      out[o + 2] = (float) (b / n);
+    }
+  }
+
+  /**
+   * The source span {@code [start_i, end_i)} under each of {@code count} output pixels along one axis, and the
+   * clamped source indices it reads: an index outside {@code [0, size)} reads the edge, so the edge pixel gets the
+   * weight of every position beyond it. Spans are computed in {@code long}, so a region far outside the picture
+   * costs no more than one at its edge.
+   */
+  private record Bands(int size, long[] start, long[] end) {
+
+    static Bands of(int size, double origin, double scale, int count) {
+      long[] start = new long[count];
+      long[] end = new long[count];
+      for (int i = 0; i < count; i++) {
+        start[i] = (long) Math.floor(origin + i * scale);
+        end[i] = Math.max(start[i] + 1, (long) Math.ceil(origin + (i + 1) * scale));
+      }
+      return new Bands(size, start, end);
+    }
+
+    int count() {
+      return start.length;
+    }
+
+    int first(int i) {
+      return clamp(start[i]);
+    }
+
+    int last(int i) {
+      return clamp(end[i] - 1);
+    }
+
+    int from() {
+      int from = Integer.MAX_VALUE;
+      for (int i = 0; i < start.length; i++) from = Math.min(from, first(i));
+      return from;
+    }
+
+    int to() {
+      int to = 0;
+      for (int i = 0; i < end.length; i++) to = Math.max(to, last(i));
+      return to;
+    }
+
+    long size(int i) {
+      return end[i] - start[i];
+    }
+
+    /** How many positions of span {@code i} read source index {@code index} (which lies in first..last). */
+    long weight(int i, int index) {
+      long lo = index == 0 ? Long.MIN_VALUE : index;
+      long hi = index == size - 1 ? Long.MAX_VALUE : index + 1L;
+      return Math.min(end[i], hi) - Math.max(start[i], lo);
+    }
+
+    private int clamp(long v) {
+      return v < 0 ? 0 : v >= size ? size - 1 : (int) v;
     }
   }
 

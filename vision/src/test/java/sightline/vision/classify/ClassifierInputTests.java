@@ -123,6 +123,53 @@ class ClassifierInputTests {
   }
 
   @Test
+  void resamplingMatchesTheTwoDimensionalSumWhicheverPassRunsFirst() {
+    var random = new java.util.Random(11);
+    for (int trial = 0; trial < 200; trial++) {
+      int sw = 1 + random.nextInt(30), sh = 1 + random.nextInt(30);
+      byte[] rgb = new byte[sw * sh * 3];
+      random.nextBytes(rgb);
+      int dw = 1 + random.nextInt(15), dh = 1 + random.nextInt(15); // shrinks or enlarges either axis
+      float[] target = new float[dw * dh * 3];
+      Resampling.resample(rgb, sw, sh, 0, 0, sw, sh, target, dw, 0, 0, dw, dh);
+      Resampling.Taps columns = Resampling.Taps.of(sw, 0, sw, dw);
+      Resampling.Taps rows = Resampling.Taps.of(sh, 0, sh, dh);
+      for (int i = 0; i < dh; i++) {
+        for (int j = 0; j < dw; j++) {
+          for (int c = 0; c < 3; c++) {
+            double expected = 0;
+            for (int t = 0; t < rows.count()[i]; t++) {
+              for (int u = 0; u < columns.count()[j]; u++) {
+                int p = 3 * ((rows.first()[i] + t) * sw + columns.first()[j] + u) + c;
+                expected += (double) rows.weights()[i * rows.stride() + t] * columns.weights()[j * columns.stride() + u]
+                    * (rgb[p] & 0xff);
+              }
+            }
+            assertThat(target[3 * (i * dw + j) + c]).as("trial %d (%d,%d,%d)", trial, j, i, c)
+                .isCloseTo((float) expected, within(2e-3f));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void fittingAnExtremeShapeCostsTimeInProportionToItsPixels() {
+    // 23 million pixels in one column or one row, stretched to 224 x 224. Filtering every source row first cost
+    // 23 million x 224 multiply-adds (and a buffer too large for an array); the bound is generous on purpose.
+    int n = 23_000_000;
+    byte[] rgb = new byte[n * 3];
+    java.util.Arrays.fill(rgb, (byte) 90);
+    var metadata = metadata(224, 224, Layout.NHWC, ChannelOrder.RGB, ResizeMode.STRETCH, 1f);
+    org.junit.jupiter.api.Assertions.assertTimeout(java.time.Duration.ofSeconds(10), () -> {
+      for (Image image : new Image[] {new Image(1, n, rgb), new Image(n, 1, rgb)}) {
+        float[] fitted = ClassifierInput.fit(image, metadata);
+        assertThat(fitted[3 * (112 * 224 + 112)]).isCloseTo(90f, within(1e-2f));
+      }
+    });
+  }
+
+  @Test
   void softmaxIsStableForLargeLogits() {
     float[] p = ClassifierOutput.softmax(new float[] {1000f, 1000f, -1000f});
     assertThat(p).containsExactly(new float[] {0.5f, 0.5f, 0f}, within(1e-7f));
