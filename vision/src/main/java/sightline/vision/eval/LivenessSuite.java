@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import sightline.vision.ImageRejected;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAnalyzer;
 import sightline.vision.face.FaceAttribute;
-import sightline.vision.face.FaceLandmarks;
 import sightline.vision.liveness.FrameEvidence;
 import sightline.vision.liveness.LivenessCalibration;
 import sightline.vision.liveness.LivenessDecision;
@@ -422,11 +420,6 @@ final class LivenessSuite {
     }
   }
 
-  static void reportForScratch(List<Observation> observations, List<Session> sessions, LivenessPolicy policy,
-      double targetBpcer, int sessionFrames, PrintStream out) {
-    report(observations, sessions, policy, targetBpcer, sessionFrames, out, new LinkedHashMap<>(), false);
-  }
-
   private static void report(List<Observation> observations, List<Session> sessions, LivenessPolicy policy,
       double targetBpcer, int sessionFrames, PrintStream out, Map<String, Object> figures, boolean json) {
     PassiveLivenessRule passive = policy.passive();
@@ -625,20 +618,5 @@ final class LivenessSuite {
     attacks.forEach((type, group) -> refused.add(type + " " + count(group,
         s -> !Double.isNaN(s.decision().passiveScore()) && s.decision().passiveScore() >= threshold)));
     return "BPCER " + String.join(", ", parts) + "; APCER " + String.join(", ", refused);
-  }
-
-  static double[] scores(List<Session> sessions) {
-    return sessions.stream().mapToDouble(s -> s.decision().passiveScore()).toArray();
-  }
-
-  static List<FaceLandmarks> landmarks(List<Observation> frames) {
-    return frames.stream().map(Observation::face).filter(Objects::nonNull).map(DetectedFace::landmarks)
-        .filter(Objects::nonNull).toList();
-  }
-
-  static String describe(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    return Arrays.toString(v);
   }
 }

@@ -55,7 +55,7 @@ public record MotionRule(double minDeformation, int minMovingFrames, double plan
   /**
    * Evaluates a session's landmarks, the reference frame first (a frame looking at the camera, as a liveness
    * session's first frontal frame), the others in any order, all from one camera whose frames are
-   * {@code frameWidth x frameHeight}. Pure; about 1 ms per frame.
+   * {@code frameWidth x frameHeight}. Pure; about 0.3 ms of CPU per frame.
    *
    * @throws IllegalArgumentException when {@code frames} is empty or the frame size is not positive
    */
