@@ -15,8 +15,8 @@ import sightline.vision.model.ModelStore;
 /**
  * Presentation attacks made from one still photo, as camera frames (640x480): the photo as a flat print moved and
  * tilted in front of the camera (every frame one homography of the photo), and the photo warped to fake head turns
- * the way issue-16's attacker and the app's test video do (the inner face pushed sideways or up by a cos² "bump"
- * that leaves the outline in place), alone or also tilted as a whole. Deterministic; no dataset needed (the photos are
+ * the way an attacker with one photo and the app's own test video do (the inner face pushed sideways or up by a cos²
+ * "bump" that leaves the outline in place), alone or also tilted as a whole. Deterministic; no dataset needed (the photos are
  * the face-api fixtures in the model store). Pure pixel arithmetic, package-private.
  */
 final class SyntheticAttacks {
