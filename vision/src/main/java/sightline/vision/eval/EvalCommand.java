@@ -39,7 +39,9 @@ import sightline.vision.model.ModelStore;
  *
  * <pre>
  * eval faces --pairs FILE [--json] [--far 1e-3] [--roc out.png] [--threads N] [--min-accuracy 0.985]
+ * eval liveness --datasets DIR [--json] [--fit] [--target-bpcer 0.05] [--session-frames 20] [--threads N]
  * eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
+ * eval mean-face --images DIR
  * eval eyes --dataset DIR [--json] [--max-frames N]
  * eval pose --dataset DIR [--json] [--max-degrees D]
  * eval attention --dataset DIR [--json] [--frames FILE.csv] [--cone D] [--eyes-closed-below X] [--detect-every N] [--pose-model]
@@ -63,7 +65,18 @@ public final class EvalCommand {
       Every pair counts: a pair where a face is not found is wrong at every threshold.
       When an image holds several faces the one nearest the image centre is used (LFW's convention).
 
+      usage: sightline eval liveness --datasets DIR [--json] [--fit] [--target-bpcer X] [--session-frames N]
+                                     [--threads N]
+        DIR             the shared datasets folder (antispoof/msu-mfsd-firstframes, antispoof/webcam-replay-video,
+                        video/focus-blink-webcam, video/intel-headpose-gifs; the AVI clips need ffmpeg)
+        the liveness policy per source and attack type, per session (N frames about 150 ms apart, default 20)
+        and per frame: APCER per attack type, BPCER per live source, for the decision, the fused score, each
+        model alone and the motion cue; then the fused thresholds proposed for BPCER <= X (default 0.05)
+        --fit           first fit the policy's numbers on the fit part (MSU-MFSD train subjects, first half of
+                        each live clip) and evaluate those (prints the numbers for LivenessPolicy.defaults())
+
       usage: sightline eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
+        fr_liveness alone on one labelled folder:
         DIR             a folder with labels.csv (image,label,attack_type[,split]), e.g. antispoof/msu-mfsd-firstframes
         APCER per attack type, BPCER and ACER (ISO/IEC 30107-3) at T (default: the library's threshold), and the
         highest threshold with BPCER <= 5% with its APCERs; the largest face per image is judged
@@ -105,6 +118,10 @@ public final class EvalCommand {
         prints top-1/top-5, per-class accuracy and the confusion matrix; what the model's reject rule does to the
         leaves; the "not a leaf" rate on the face-api demo photos (whole and cropped faces) and on generated blank
         and random pictures; and decode + classify p50/p90 on one thread
+
+      usage: sightline eval mean-face --images DIR
+        derives the mean 3-D face of the liveness motion cue from the landmarks of every JPEG under DIR
+        (e.g. faces/lfw-deepfunneled/images) and prints it in the format of mean-face-68.txt
       """;
 
   private EvalCommand() {
@@ -123,16 +140,20 @@ public final class EvalCommand {
       return speed(args, out, err);
     }
     switch (args[0]) {
-      case "liveness" -> { return LivenessEvaluation.command(args, out, err); }
+      case "liveness" -> {
+        return java.util.Arrays.asList(args).contains("--datasets") ? LivenessSuite.command(args, out, err)
+            : LivenessEvaluation.command(args, out, err);
+      }
       case "eyes" -> { return EyeEvaluation.command(args, out, err); }
       case "pose" -> { return PoseEvaluation.command(args, out, err); }
       case "attention" -> { return AttentionEvaluation.command(args, out, err); }
       case "pose-fit" -> { return PoseFitCommand.command(args, out, err); }
       case "plants" -> { return PlantEvaluation.command(args, out, err); }
+      case "mean-face" -> { return MeanFaceDerivation.command(args, out, err); }
       default -> { }
     }
     if (!args[0].equals("faces")) {
-      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, attention, pose-fit, speed, plants");
+      err.println("sightline eval: unknown evaluation '" + args[0] + "'; available: faces, liveness, eyes, pose, attention, pose-fit, speed, plants, mean-face");
       err.print(USAGE);
       return 2;
     }

@@ -21,8 +21,13 @@ import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import sightline.vision.Image;
 import sightline.vision.ImageDecoder;
+import java.util.ArrayList;
+import java.util.List;
+import sightline.vision.Point;
 import sightline.vision.face.FaceAnalyzer;
 import sightline.vision.face.FaceAttribute;
+import sightline.vision.face.FaceLandmarks;
+import sightline.vision.liveness.MotionRule;
 import sightline.vision.model.ModelStore;
 
 /**
@@ -70,6 +75,22 @@ final class SpeedCheck {
       measure(figures, "everythingMs", iterations, () -> analyzer.analyze(image));
       measure(figures, "decodePlusVerificationPathMs", iterations,
           () -> analyzer.analyze(decoder.decode(frame), verification));
+      // The liveness session's per-frame path in the app today, then with MiniFASNet and quality added.
+      var livenessToday = Set.of(FaceAttribute.LANDMARKS, FaceAttribute.EMBEDDING, FaceAttribute.POSE,
+          FaceAttribute.EYES, FaceAttribute.LIVENESS);
+      var livenessNow = java.util.EnumSet.copyOf(livenessToday);
+      livenessNow.add(FaceAttribute.MINIFASNET);
+      livenessNow.add(FaceAttribute.QUALITY);
+      measure(figures, "livenessPathFrLivenessOnlyMs", iterations, () -> analyzer.analyze(image, livenessToday));
+      measure(figures, "livenessPathWithMiniFasNetAndQualityMs", iterations, () -> analyzer.analyze(image, livenessNow));
+      measure(figures, "detectAgainMs", iterations, () -> analyzer.analyze(image, Set.of()));
+      measure(figures, "detectPlusMiniFasNetMs", iterations,
+          () -> analyzer.analyze(image, Set.of(FaceAttribute.MINIFASNET)));
+      var face = analyzer.analyze(image, Set.of(FaceAttribute.LANDMARKS)).getFirst();
+      List<FaceLandmarks> session = movingSession(java.util.Objects.requireNonNull(face.landmarks()), 20);
+      var rule = MotionRule.defaults();
+      measure(figures, "motionCue20FrameSessionMs", Math.max(10, iterations / 4),
+          () -> rule.evaluate(session, image.width(), image.height()));
     }
     EngagementSpeed.measure(figures, video, students, iterations, imageFile != null ? frame : cameraFrame());
     if (json) {
@@ -79,12 +100,33 @@ final class SpeedCheck {
           figures.get("image"), image.width(), image.height(), frame.length, figures.get("faces"), iterations);
       figures.forEach((key, value) -> {
         if (key.endsWith("Ms")) {
-          out.printf(Locale.ROOT, "  %-30s %s%n", key.substring(0, key.length() - 2), value);
+          out.printf(Locale.ROOT, "  %-40s %s%n", key.substring(0, key.length() - 2), value);
         }
       });
       out.println("  engagement frames: " + figures.get("engagementFrames") + ", one per student per second");
     }
     return 0;
+  }
+
+  /**
+   * A session in which every frame moved enough for the motion cue to run all its fits: the landmarks under a
+   * growing perspective tilt (a homography), so the cost measured is the cue's worst case per frame.
+   */
+  static List<FaceLandmarks> movingSession(FaceLandmarks reference, int frames) {
+    var out = new ArrayList<FaceLandmarks>(frames);
+    out.add(reference);
+    double cx = reference.points().stream().mapToDouble(Point::x).average().orElseThrow();
+    double cy = reference.points().stream().mapToDouble(Point::y).average().orElseThrow();
+    for (int i = 1; i < frames; i++) {
+      double k = 0.0015 * i;
+      var points = new ArrayList<Point>(68);
+      for (Point p : reference.points()) {
+        double x = p.x() - cx, y = p.y() - cy, w = 1 + k * x;
+        points.add(new Point(cx + x / w, cy + y / w + 0.3 * (i % 3)));
+      }
+      out.add(new FaceLandmarks(points));
+    }
+    return out;
   }
 
   /** Warms {@code work} up, then puts the p50 and p90 of its wall and calling-thread CPU time under {@code key}. */

@@ -15,8 +15,16 @@ import sightline.vision.BoundingBox;
  * @param pose       head pose, when {@link FaceAttribute#POSE} was asked for
  * @param eyes       eye states, when {@link FaceAttribute#EYES} was asked for
  * @param liveness   passive liveness score and verdict, when {@link FaceAttribute#LIVENESS} was asked for
+ * @param miniFasNet MiniFASNet's live scores, when {@link FaceAttribute#MINIFASNET} was asked for
  */
 public record DetectedFace(BoundingBox box, double score, @Nullable FaceLandmarks landmarks,
     @Nullable FaceEmbedding embedding, @Nullable FaceQuality quality, @Nullable HeadPose pose,
-    @Nullable EyeStates eyes, @Nullable Liveness liveness) {
+    @Nullable EyeStates eyes, @Nullable Liveness liveness, @Nullable MiniFasNetLiveness miniFasNet) {
+
+  /** A face without MiniFASNet scores. */
+  public DetectedFace(BoundingBox box, double score, @Nullable FaceLandmarks landmarks,
+      @Nullable FaceEmbedding embedding, @Nullable FaceQuality quality, @Nullable HeadPose pose,
+      @Nullable EyeStates eyes, @Nullable Liveness liveness) {
+    this(box, score, landmarks, embedding, quality, pose, eyes, liveness, null);
+  }
 }

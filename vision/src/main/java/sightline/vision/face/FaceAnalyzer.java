@@ -17,7 +17,7 @@ import sightline.vision.onnx.OnnxModel;
 
 /**
  * Finds faces in an {@link Image} and computes, per face, what its {@link Options} ask for: landmarks, an embedding,
- * a quality report, head pose, eye states, passive liveness. Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
+ * a quality report, head pose, eye states, passive liveness ({@code fr_liveness} and MiniFASNet). Load once and share: {@link #analyze} is thread-safe (the ONNX sessions allow concurrent runs
  * and every call allocates its own buffers), and throughput grows with calling threads since each session runs on
  * one intra-op thread. Close once at shutdown to free the native sessions.
  *
@@ -80,8 +80,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Everything: landmarks, embedding, quality, pose, eyes and liveness; score 0.65, overlap 0.4 (the package's
-     * values), no size limit, liveness threshold {@link Liveness#DEFAULT_THRESHOLD}.
+     * Everything: landmarks, embedding, quality, pose, eyes and both passive liveness models ({@code fr_liveness},
+     * MiniFASNet); score 0.65, overlap 0.4 (the package's values), no size limit, liveness threshold
+     * {@link Liveness#DEFAULT_THRESHOLD}.
      */
     public static Options defaults() {
       return new Options(EnumSet.allOf(FaceAttribute.class), 0.65, 0.4, 0, Liveness.DEFAULT_THRESHOLD);
@@ -120,10 +121,13 @@ public final class FaceAnalyzer implements AutoCloseable {
   private final @Nullable OnnxModel poser;
   private final @Nullable OnnxModel eyeModel;
   private final @Nullable OnnxModel livenessModel;
+  private final @Nullable OnnxModel miniFasNetV2;
+  private final @Nullable OnnxModel miniFasNetV1se;
   private final Map<String, String> inputNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   private FaceAnalyzer(Options options, OnnxModel detector, @Nullable OnnxModel landmarker, @Nullable OnnxModel embedder,
-      @Nullable OnnxModel poser, @Nullable OnnxModel eyeModel, @Nullable OnnxModel livenessModel) {
+      @Nullable OnnxModel poser, @Nullable OnnxModel eyeModel, @Nullable OnnxModel livenessModel,
+      @Nullable OnnxModel miniFasNetV2, @Nullable OnnxModel miniFasNetV1se) {
     this.options = options;
     this.detector = detector;
     this.landmarker = landmarker;
@@ -131,11 +135,14 @@ public final class FaceAnalyzer implements AutoCloseable {
     this.poser = poser;
     this.eyeModel = eyeModel;
     this.livenessModel = livenessModel;
+    this.miniFasNetV2 = miniFasNetV2;
+    this.miniFasNetV1se = miniFasNetV1se;
   }
 
   /**
    * Loads the models the options need ({@code fr_detect}, and {@code fr_landmark}, {@code fr_feature},
-   * {@code fr_pose}, {@code fr_eye}, {@code fr_liveness} when asked for) from the store, verifying their checksums.
+   * {@code fr_pose}, {@code fr_eye}, {@code fr_liveness}, {@code minifasnet_v2} and {@code minifasnet_v1se} when asked
+   * for) from the store, verifying their checksums.
    *
    * @throws sightline.vision.model.ModelUnavailableException when a model file is missing or damaged
    * @throws VisionException when ONNX Runtime cannot load a model
@@ -154,7 +161,11 @@ public final class FaceAnalyzer implements AutoCloseable {
           ? add(loaded, OnnxModel.load(store, "fr_eye")) : null;
       OnnxModel livenessModel = options.attributes().contains(FaceAttribute.LIVENESS)
           ? add(loaded, OnnxModel.load(store, "fr_liveness")) : null;
-      return new FaceAnalyzer(options, detector, landmarker, embedder, poser, eyeModel, livenessModel);
+      boolean miniFasNet = options.attributes().contains(FaceAttribute.MINIFASNET);
+      OnnxModel miniFasNetV2 = miniFasNet ? add(loaded, OnnxModel.load(store, "minifasnet_v2")) : null;
+      OnnxModel miniFasNetV1se = miniFasNet ? add(loaded, OnnxModel.load(store, "minifasnet_v1se")) : null;
+      return new FaceAnalyzer(options, detector, landmarker, embedder, poser, eyeModel, livenessModel, miniFasNetV2,
+          miniFasNetV1se);
     } catch (RuntimeException e) {
       loaded.forEach(model -> {
         try {
@@ -217,13 +228,16 @@ public final class FaceAnalyzer implements AutoCloseable {
           ? embed(rgb, width, height, landmarks) : null;
       FaceQuality quality = wanted.contains(FaceAttribute.QUALITY) && grey != null
           ? QualityMeasures.measure(grey, LandmarkCrop.SIZE,
-              Math.min(candidate.box().width(), candidate.box().height())) : null;
+              Math.min(candidate.box().width(), candidate.box().height()),
+              QualityMeasures.surroundBrightness(rgb, width, height, candidate.box())) : null;
       HeadPose pose = wanted.contains(FaceAttribute.POSE) ? pose(rgb, width, height, candidate.box()) : null;
       EyeStates eyes = wanted.contains(FaceAttribute.EYES) && landmarks != null
           ? eyes(rgb, width, height, landmarks) : null;
       Liveness liveness = wanted.contains(FaceAttribute.LIVENESS) ? liveness(rgb, width, height, candidate.box()) : null;
+      MiniFasNetLiveness miniFasNet = wanted.contains(FaceAttribute.MINIFASNET)
+          ? miniFasNet(rgb, width, height, candidate.box()) : null;
       faces.add(new DetectedFace(candidate.box(), candidate.score(), landmarks, embedding, quality, pose, eyes,
-          liveness));
+          liveness, miniFasNet));
     }
     return List.copyOf(faces);
   }
@@ -281,6 +295,24 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
   }
 
+  private MiniFasNetLiveness miniFasNet(byte[] rgb, int width, int height, sightline.vision.BoundingBox box) {
+    return new MiniFasNetLiveness(
+        miniFasNetLiveScore(java.util.Objects.requireNonNull(miniFasNetV2), rgb, width, height, box,
+            PoseAndEyeCrops.MINIFASNET_V2_SCALE),
+        miniFasNetLiveScore(java.util.Objects.requireNonNull(miniFasNetV1se), rgb, width, height, box,
+            PoseAndEyeCrops.MINIFASNET_V1SE_SCALE));
+  }
+
+  private double miniFasNetLiveScore(OnnxModel model, byte[] rgb, int width, int height,
+      sightline.vision.BoundingBox box, double scale) {
+    var region = PoseAndEyeCrops.livenessRegion(box, width, height, scale);
+    int size = PoseAndEyeCrops.MINIFASNET_SIZE;
+    try (OrtSession.Result result = run(model, PoseAndEyeCrops.miniFasNetInput(rgb, width, height, region), 1, 3, size,
+        size)) {
+      return PoseAndEyeCrops.probability(floats(result, "logits", model), PoseAndEyeCrops.MINIFASNET_LIVE_CLASS);
+    }
+  }
+
   private EyeStates eyes(byte[] rgb, int width, int height, FaceLandmarks landmarks) {
     return new EyeStates(eyeClosed(rgb, width, height, landmarks.leftEye()),
         eyeClosed(rgb, width, height, landmarks.rightEye()));
@@ -317,7 +349,8 @@ public final class FaceAnalyzer implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (OnnxModel model : new OnnxModel[] {livenessModel, eyeModel, poser, embedder, landmarker, detector}) {
+    for (OnnxModel model : new OnnxModel[] {miniFasNetV1se, miniFasNetV2, livenessModel, eyeModel, poser, embedder,
+        landmarker, detector}) {
       if (model == null) continue;
       try {
         model.close();

@@ -6,7 +6,8 @@ import sightline.vision.Point;
 
 /**
  * Pre- and post-processing for {@code fr_pose}, {@code fr_eye} and {@code fr_liveness} (lib/fr_pose.js, lib/fr_eye.js,
- * lib/fr_liveness.js). Pure functions, package-private.
+ * lib/fr_liveness.js), and for MiniFASNet V2 and V1SE, which share {@code fr_liveness}'s Silent-Face-Anti-Spoofing
+ * framing. Pure functions, package-private.
  */
 final class PoseAndEyeCrops {
 
@@ -92,8 +93,17 @@ final class PoseAndEyeCrops {
    * too small), then shifted, not clipped, to stay inside the image, so that it keeps the face's surroundings.
    */
   static BoundingBox livenessRegion(BoundingBox box, int width, int height) {
+    return livenessRegion(box, width, height, 2.7);
+  }
+
+  /**
+   * Silent-Face-Anti-Spoofing's framing ({@code CropImage._get_new_box}) at any scale: MiniFASNet V2 is trained on
+   * 2.7x the box, V1SE on 4.0x. Upstream truncates the corners to whole pixels; the sub-pixel difference is below
+   * what the 80x80 resize keeps.
+   */
+  static BoundingBox livenessRegion(BoundingBox box, int width, int height, double maxScale) {
     double bw = Math.max(1, box.width()), bh = Math.max(1, box.height());
-    double scale = Math.min((height - 1) / bh, Math.min((width - 1) / bw, 2.7));
+    double scale = Math.min((height - 1) / bh, Math.min((width - 1) / bw, maxScale));
     double w = bw * scale, h = bh * scale;
     double cx = box.left() + box.width() / 2, cy = box.top() + box.height() / 2;
     double left = cx - w / 2, top = cy - h / 2, right = cx + w / 2, bottom = cy + h / 2;
@@ -107,9 +117,28 @@ final class PoseAndEyeCrops {
 
   /** {@code [1, 3, 128, 128]}: planar BGR, raw 0–255 (the model was trained on OpenCV's BGR frames). */
   static float[] livenessInput(byte[] rgb, int width, int height, BoundingBox region) {
+    return rawBgr(rgb, width, height, region, LIVENESS_SIZE);
+  }
+
+  static final int MINIFASNET_SIZE = 80;
+  static final double MINIFASNET_V2_SCALE = 2.7;
+  static final double MINIFASNET_V1SE_SCALE = 4.0;
+  /** MiniFASNet's live class: upstream reads class 1 as real, 0 and 2 as two kinds of attack. */
+  static final int MINIFASNET_LIVE_CLASS = 1;
+
+  /**
+   * {@code [1, 3, 80, 80]} for MiniFASNet: planar BGR, raw 0–255, no mean or scaling (upstream's {@code ToTensor}
+   * does not divide by 255). Shrinking averages the covered pixels where upstream's {@code cv2.resize} samples
+   * bilinearly: measured on the MSU-MFSD train split, see vision/README.md.
+   */
+  static float[] miniFasNetInput(byte[] rgb, int width, int height, BoundingBox region) {
+    return rawBgr(rgb, width, height, region, MINIFASNET_SIZE);
+  }
+
+  private static float[] rawBgr(byte[] rgb, int width, int height, BoundingBox region, int size) {
     float[] resized = Resampling.resize(rgb, width, height, region.left(), region.top(), Math.max(1, region.width()),
-        Math.max(1, region.height()), LIVENESS_SIZE, LIVENESS_SIZE);
-    int n = LIVENESS_SIZE * LIVENESS_SIZE;
+        Math.max(1, region.height()), size, size);
+    int n = size * size;
     float[] out = new float[3 * n];
     for (int i = 0; i < n; i++) {
       out[i] = resized[3 * i + 2];         // B

@@ -32,6 +32,12 @@ class EvalCommandTests {
     assertThat(run("plants", "--dataset", "/nonexistent")).isEqualTo(2);
     assertThat(err.toString()).contains("no dataset folder at /nonexistent");
     assertThat(err.toString()).contains("--dataset DIR is required").contains("no labels.csv");
+    assertThat(run("liveness", "--datasets", "/nonexistent")).isEqualTo(2);
+    assertThat(err.toString()).contains("no antispoof/msu-mfsd-firstframes under /nonexistent");
+    assertThat(run("liveness", "--datasets", "x", "--session-frames", "2")).isEqualTo(2);
+    assertThat(run("liveness", "--datasets", "x", "--target-bpcer", "1")).isEqualTo(2);
+    assertThat(run("mean-face")).isEqualTo(2);
+    assertThat(err.toString()).contains("mean-face needs --images DIR");
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--min-accuracy");
   }

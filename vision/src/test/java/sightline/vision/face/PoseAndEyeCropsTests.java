@@ -81,4 +81,23 @@ class PoseAndEyeCropsTests {
     assertThat(Liveness.of(0.5).verdict()).isEqualTo(LivenessVerdict.SPOOF);
     assertThat(Liveness.of(0.5).verdictAt(0.4)).isEqualTo(LivenessVerdict.LIVE);
   }
+
+  @Test
+  void miniFasNetFramesTheBoxAtItsOwnScaleAndFeedsRawBgr() {
+    var v1se = PoseAndEyeCrops.livenessRegion(new BoundingBox(400, 400, 500, 500), 1000, 1000,
+        PoseAndEyeCrops.MINIFASNET_V1SE_SCALE);
+    assertThat(v1se).isEqualTo(new BoundingBox(250, 250, 650, 650));
+    var v2 = PoseAndEyeCrops.livenessRegion(new BoundingBox(400, 400, 500, 500), 1000, 1000,
+        PoseAndEyeCrops.MINIFASNET_V2_SCALE);
+    assertThat(v2.width()).isCloseTo(270, within(1e-9));
+    byte[] rgb = {(byte) 200, 100, 50};
+    float[] in = PoseAndEyeCrops.miniFasNetInput(rgb, 1, 1, new BoundingBox(0, 0, 1, 1));
+    int n = 80 * 80;
+    assertThat(in).hasSize(3 * n);
+    assertThat(in[0]).isEqualTo(50f);
+    assertThat(in[n]).isEqualTo(100f);
+    assertThat(in[2 * n]).isEqualTo(200f);
+    assertThat(PoseAndEyeCrops.probability(new float[] {0, 5, 0}, PoseAndEyeCrops.MINIFASNET_LIVE_CLASS))
+        .isGreaterThan(0.98);
+  }
 }

@@ -33,4 +33,24 @@ class QualityMeasuresTests {
         .isGreaterThan(100 * (1 + QualityMeasures.measure(ramp, 64, 100).sharpness()));
     assertThat(QualityMeasures.measure(checker, 64, 100).contrast()).isCloseTo(0.5, within(1e-3));
   }
+
+  @Test
+  void theSurroundingsAreMeasuredAroundTheBoxNotInIt() {
+    int w = 200, h = 200;
+    byte[] rgb = new byte[w * h * 3];
+    java.util.Arrays.fill(rgb, (byte) 230);   // a bright window behind
+    for (int y = 80; y < 120; y++) {
+      for (int x = 80; x < 120; x++) {
+        for (int c = 0; c < 3; c++) rgb[3 * (y * w + x) + c] = (byte) 40;   // a dark face
+      }
+    }
+    var box = new sightline.vision.BoundingBox(80, 80, 120, 120);
+    assertThat(QualityMeasures.surroundBrightness(rgb, w, h, box)).isCloseTo(230 / 255.0, within(0.01));
+    float[] grey = new float[64 * 64];
+    Arrays.fill(grey, 40f);
+    FaceQuality q = QualityMeasures.measure(grey, 64, 40, QualityMeasures.surroundBrightness(rgb, w, h, box));
+    assertThat(q.backlight()).isCloseTo((230 - 40) / 255.0, within(0.01));
+    var filling = new sightline.vision.BoundingBox(0, 0, 200, 200);
+    assertThat(QualityMeasures.surroundBrightness(rgb, w, h, filling)).as("a face that fills the frame").isNaN();
+  }
 }

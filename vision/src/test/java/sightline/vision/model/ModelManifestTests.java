@@ -17,6 +17,19 @@ class ModelManifestTests {
   }
 
   @Test
+  void miniFasNetIsBundledWithItsLicenceAndNotice() {
+    var manifest = ModelManifest.bundled();
+    for (String name : new String[] {"minifasnet_v2", "minifasnet_v1se"}) {
+      ModelFile file = manifest.get(name);
+      assertThat(file.bundled()).isTrue();
+      assertThat(ModelManifestTests.class.getResource(ModelFile.BUNDLED_RESOURCES + file.pathInPackage())).isNotNull();
+    }
+    assertThat(ModelManifestTests.class.getResource(ModelFile.BUNDLED_RESOURCES + "minifasnet/LICENSE-Apache-2.0.txt"))
+        .isNotNull();
+    assertThat(ModelManifestTests.class.getResource(ModelFile.BUNDLED_RESOURCES + "minifasnet/NOTICE")).isNotNull();
+  }
+
+  @Test
   void parsesColumnsAndKeepsThePurposeWhole() {
     var manifest = ModelManifest.parse("""
         # comment
