@@ -20,13 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.AccountStatus;
-import sightline.identity.CredentialsRevoked;
-import sightline.identity.SecondFactorAnswer;
-import sightline.identity.SecondFactorNeeded;
-import sightline.identity.SecondFactorRequired;
-import sightline.identity.SecondFactorSetUpNeeded;
 import sightline.identity.AccountView;
+import sightline.identity.CredentialsRevoked;
 import sightline.identity.SignedInUser;
+import sightline.identity.signin.SecondFactorAnswer;
+import sightline.identity.signin.SecondFactorNeeded;
+import sightline.identity.signin.SecondFactorRequired;
+import sightline.identity.signin.SecondFactorSetUpNeeded;
 import sightline.system.RateLimitExceeded;
 
 /**
