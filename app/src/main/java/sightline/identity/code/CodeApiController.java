@@ -19,8 +19,6 @@ import sightline.identity.AccountDirectory;
 import sightline.identity.AccountView;
 import sightline.identity.SignedInUser;
 import sightline.identity.signin.BrowserSignIn;
-import sightline.identity.signin.SecondFactorRequired;
-import sightline.identity.totp.TwoFactor;
 
 /**
  * One-time codes over the API. Asking for a code answers 202 whether or not an account exists; the JSON-only bodies
@@ -71,7 +69,7 @@ class CodeApiController {
     if (verified.pending() != null) {
       // The API has no second step for codes: an account with a second factor signs in through /api/v1/auth/login
       // with its password and TOTP, or in the browser. The code is spent either way.
-      throw new SecondFactorRequired(verified.pending().need() == TwoFactor.Need.SET_UP).problem();
+      throw verified.pending().problem();
     }
     SignedInUser user = verified.user();
     browserSignIn.start(user, request, response);

@@ -12,8 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import sightline.identity.AccountId;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
@@ -31,8 +29,9 @@ import sightline.system.RateLimits;
  * accounts all get the same error and cost the same Argon2 work, so a caller cannot tell them apart; the history
  * records the real reason. The Argon2 check runs outside any transaction. Attempts per client address and e-mail
  * are rate-limited ("sign-in" limit) before any of that, and the refusal is recorded too. An account with a second
- * factor (or whose role requires one) is not signed in by its password: {@link SecondFactorRequired} is thrown, only
- * after the password was verified, unless the request carries the code as {@link SecondFactorAnswer} details (API).
+ * factor (or whose role requires one) is not signed in by its password: the answer is {@link SecondFactorPending},
+ * only after the password was verified, unless the request carries the code as {@link SecondFactorAnswer} details
+ * (API).
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -121,12 +120,7 @@ class PasswordSignIn implements AuthenticationProvider {
         throw new AuthenticationServiceException("too many second-factor attempts", limited);
       }
     }
-    // Form login answers a failed authentication with a redirect; SecondFactorRedirect turns that redirect into
-    // the second-factor page when it finds this attribute (no session is created here: the API passes by too).
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-      attributes.getRequest().setAttribute(PendingSignIn.REQUEST_KEY, pending);
-    }
-    throw new SecondFactorRequired(need == TwoFactor.Need.SET_UP);
+    return new SecondFactorPending(pending);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.ErrorResponseException;
 import sightline.identity.AccountId;
 import sightline.identity.SignInMethod;
 import sightline.identity.directory.Account;
@@ -24,8 +25,6 @@ public record PendingSignIn(AccountId account, String identifier, String email, 
 
   static final Duration LIFETIME = Duration.ofMinutes(5);
   public static final String SESSION_KEY = PendingSignIn.class.getName();
-  /** The request attribute through which the password step hands its pending state to the browser redirect. */
-  static final String REQUEST_KEY = PendingSignIn.class.getName() + ".request";
 
   public static PendingSignIn after(Account account, String identifier, TwoFactor.Need need, SignInMethod firstFactor,
       Instant now) {
@@ -56,6 +55,14 @@ public record PendingSignIn(AccountId account, String identifier, String email, 
     if (session != null) {
       session.removeAttribute(SESSION_KEY);
     }
+  }
+
+  /**
+   * The answer for an API client, which has no second step of its own: {@link SecondFactorNeeded}, or
+   * {@link SecondFactorSetUpNeeded} when the account must set its second factor up in the browser first.
+   */
+  public ErrorResponseException problem() {
+    return need == TwoFactor.Need.SET_UP ? new SecondFactorSetUpNeeded() : new SecondFactorNeeded();
   }
 
   boolean isExpiredAt(Instant now) {
