@@ -147,7 +147,7 @@ class BiometricsApiController {
   @GetMapping("/accounts/{id}/enrolment")
   @Operation(summary = "A person's face enrolment (admins)", security = @SecurityRequirement(name = "bearer"))
   EnrolmentStatus status(@PathVariable UUID id) {
-    return enrolment.status(Uploads.person(directory, id).id());
+    return enrolment.status(directory.get(new AccountId(id)).id());
   }
 
   @PostMapping(path = "/accounts/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -158,14 +158,14 @@ class BiometricsApiController {
   FaceEnrolment.PhotoAnswer enrolPhotos(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestPart("photos") List<MultipartFile> photos, @RequestParam("consentVersion") String consentVersion)
       throws IOException {
-    return enrolment.enrolPhotos(Uploads.person(directory, id).id(), Uploads.files(photos), consentVersion,
+    return enrolment.enrolPhotos(directory.get(new AccountId(id)).id(), Uploads.files(photos), consentVersion,
         admin.id());
   }
 
   @DeleteMapping("/accounts/{id}/enrolment")
   @Operation(summary = "Delete all of a person's face data (admins)", security = @SecurityRequirement(name = "bearer"))
   Deleted delete(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id) {
-    return new Deleted(enrolment.delete(Uploads.person(directory, id).id(), admin.id()));
+    return new Deleted(enrolment.delete(directory.get(new AccountId(id)).id(), admin.id()));
   }
 
   @PostMapping(path = "/accounts/{id}/verify", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
@@ -175,7 +175,7 @@ class BiometricsApiController {
           schema = @Schema(type = "string", format = "binary"))))
   FaceDecision verify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id, HttpServletRequest request)
       throws IOException {
-    AccountId person = Uploads.person(directory, id).id();
+    AccountId person = directory.get(new AccountId(id)).id();
     return matching.verify(person, engine.decode(Uploads.body(request)), FaceDecision.Purpose.PHOTO_CHECK,
         admin.id());
   }

@@ -18,6 +18,7 @@ import sightline.biometrics.FaceEngine;
 import sightline.biometrics.FaceEnrolment;
 import sightline.biometrics.FaceMatching;
 import sightline.identity.AccountDirectory;
+import sightline.identity.AccountId;
 import sightline.identity.AccountView;
 import sightline.identity.SignedInUser;
 import sightline.vision.ImageRejected;
@@ -46,7 +47,7 @@ class FaceAdminController {
 
   @GetMapping("/admin/accounts/{id}/face")
   String showFace(@PathVariable UUID id, Model model) {
-    return show(Uploads.person(directory, id), model);
+    return show(directory.get(new AccountId(id)), model);
   }
 
   @PostMapping("/admin/accounts/{id}/face/photos")
@@ -54,7 +55,7 @@ class FaceAdminController {
       @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos,
       @RequestParam(name = "consent", defaultValue = "false") boolean consent, RedirectAttributes redirect)
       throws IOException {
-    AccountView person = Uploads.person(directory, id);
+    AccountView person = directory.get(new AccountId(id));
     String back = "redirect:/admin/accounts/" + id + "/face";
     if (!consent) {
       redirect.addFlashAttribute("problem", "face.admin.consentMissing");
@@ -79,7 +80,7 @@ class FaceAdminController {
   @PostMapping("/admin/accounts/{id}/face/delete")
   String delete(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "confirm", defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
-    AccountView person = Uploads.person(directory, id);
+    AccountView person = directory.get(new AccountId(id));
     if (!confirm) {
       redirect.addFlashAttribute("problem", "face.delete.unconfirmed");
     } else {
@@ -92,7 +93,7 @@ class FaceAdminController {
   @PostMapping("/admin/accounts/{id}/face/verify")
   String verify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model) throws IOException {
-    AccountView person = Uploads.person(directory, id);
+    AccountView person = directory.get(new AccountId(id));
     check(model, photo, picture -> matching.verify(person.id(), engine.decode(picture),
         FaceDecision.Purpose.PHOTO_CHECK, admin.id()));
     return show(person, model);
@@ -101,7 +102,7 @@ class FaceAdminController {
   @PostMapping("/admin/accounts/{id}/face/identify")
   String identify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model) throws IOException {
-    AccountView person = Uploads.person(directory, id);
+    AccountView person = directory.get(new AccountId(id));
     check(model, photo, picture -> matching.identify(engine.decode(picture), null, FaceDecision.Purpose.PHOTO_CHECK,
         admin.id()));
     return show(person, model);

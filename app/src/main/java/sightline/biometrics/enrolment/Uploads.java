@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartFile;
-import sightline.identity.AccountDirectory;
-import sightline.identity.AccountId;
-import sightline.identity.AccountView;
 
-/** Reading pictures from requests with a size limit, and finding the person a URL names. */
+/** Reading pictures from requests with a size limit. */
 final class Uploads {
 
   /** A camera frame of ≤ 640 px is 30–150 KB as JPEG; 2 MiB leaves room for a PNG or a larger photo check. */
@@ -46,9 +42,5 @@ final class Uploads {
       }
     }
     return out;
-  }
-
-  static AccountView person(AccountDirectory directory, UUID id) {
-    return directory.find(new AccountId(id)).orElseThrow(() -> new PersonNotFound(id));
   }
 }

@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.LivenessChallenge;
 import sightline.biometrics.LivenessFrameAnswer;
+import sightline.biometrics.LivenessFrameRejected;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessionNotYours;
 import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
 import sightline.identity.SignedInUser;
@@ -58,10 +60,12 @@ class LivenessApiController {
   }
 
   private final LivenessSessions sessions;
+  private final LivenessRules rules;
   private final MessageSource messages;
 
-  LivenessApiController(LivenessSessions sessions, MessageSource messages) {
+  LivenessApiController(LivenessSessions sessions, LivenessRules rules, MessageSource messages) {
     this.sessions = sessions;
+    this.rules = rules;
     this.messages = messages;
   }
 
@@ -89,9 +93,9 @@ class LivenessApiController {
       HttpServletRequest request, Locale locale) throws IOException {
     var session = new LivenessSessionId(id);
     String proof = nonce(session, nonce, request);
-    int max = sessions.rules().maxFrameBytes();
+    int max = rules.maxFrameBytes();
     if (request.getContentLengthLong() > max) {
-      throw new LivenessFrameRejected(max, sessions.rules().maxFrameSidePx());
+      throw new LivenessFrameRejected(max, rules.maxFrameSidePx());
     }
     byte[] frame;
     try (InputStream body = request.getInputStream()) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
-import sightline.identity.AccountNotFound;
 import sightline.identity.AccountView;
 import sightline.identity.EmailAlreadyUsed;
 import sightline.identity.NewAccount;

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sightline.identity.AccountDirectory;
 import sightline.identity.PasswordRejected;
 import sightline.identity.SignedInUser;
 import sightline.identity.directory.AccountDirectoryService;

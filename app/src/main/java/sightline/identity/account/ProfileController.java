@@ -18,7 +18,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
-import sightline.identity.AccountNotFound;
 import sightline.identity.SignedInUser;
 import sightline.vision.ImageRejected;
 

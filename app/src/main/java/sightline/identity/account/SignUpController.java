@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sightline.identity.AccountDirectory;
 import sightline.identity.EmailAlreadyUsed;
 import sightline.identity.PasswordRejected;
 import sightline.identity.directory.AccountDirectoryService;

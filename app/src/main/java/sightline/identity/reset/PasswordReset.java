@@ -11,7 +11,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.util.UriComponentsBuilder;
-import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.AccountStatus;
 import sightline.identity.CredentialsRevoked;

@@ -16,6 +16,7 @@ import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
 import sightline.vision.Point;
 import tools.jackson.databind.JsonNode;

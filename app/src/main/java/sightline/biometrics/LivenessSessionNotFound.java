@@ -1,9 +1,8 @@
-package sightline.biometrics.liveness;
+package sightline.biometrics;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import sightline.biometrics.LivenessSessionId;
 
 /** No liveness session with this id is known (never started, or ended long enough ago to be forgotten). */
 public final class LivenessSessionNotFound extends ErrorResponseException {

@@ -1,4 +1,4 @@
-package sightline.biometrics.enrolment;
+package sightline.biometrics.matching;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,12 +11,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import sightline.biometrics.FaceEnrolment;
+import sightline.biometrics.EnrolmentSource;
 import sightline.biometrics.TemplateCipher;
 import sightline.identity.AccountId;
 
 /**
- * The rows behind enrolment: sealed templates and consent ({@code biometrics.face_template}, {@code face_consent}).
+ * The rows behind enrolment and matching: sealed templates and consent ({@code biometrics.face_template},
+ * {@code face_consent}); the index loads from them, enrolment writes them.
  * Plain SQL: the rows are few and simple, and every statement here runs inside the caller's transaction.
  */
 @Component
@@ -38,7 +39,7 @@ public class TemplateStore {
   }
 
   /** A template to store: sealed already, with the quality figures that explain it. */
-  public record NewTemplate(UUID id, TemplateCipher.Sealed sealed, FaceEnrolment.Source source, double faceSizePx,
+  public record NewTemplate(UUID id, TemplateCipher.Sealed sealed, EnrolmentSource source, double faceSizePx,
       double sharpness, @Nullable Double liveScore) {
   }
 

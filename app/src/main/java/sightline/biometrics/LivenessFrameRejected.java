@@ -1,4 +1,4 @@
-package sightline.biometrics.liveness;
+package sightline.biometrics;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,9 +1,8 @@
-package sightline.biometrics.liveness;
+package sightline.biometrics;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import sightline.biometrics.LivenessSessionId;
 
 /** A liveness session was to be used as proof, but it has not passed, or it was already used once. */
 public final class LivenessSessionNotPassed extends ErrorResponseException {

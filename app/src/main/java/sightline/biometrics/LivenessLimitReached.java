@@ -1,4 +1,4 @@
-package sightline.biometrics.liveness;
+package sightline.biometrics;
 
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
