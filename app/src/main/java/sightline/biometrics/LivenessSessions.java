@@ -2,6 +2,8 @@ package sightline.biometrics;
 
 import org.jspecify.annotations.Nullable;
 import sightline.identity.AccountId;
+import sightline.system.FrameTooLarge;
+import sightline.system.ImageUse;
 import sightline.vision.ImageRejected;
 
 /**
@@ -36,10 +38,10 @@ public interface LivenessSessions {
    *
    * @param id    the session
    * @param nonce the nonce {@link #start} returned: proves the frame comes from the session's caller
-   * @param jpeg  the frame, a JPEG (or PNG) at most {@code maxFrameSidePx} (640) pixels on each side
+   * @param jpeg  the frame, a JPEG (or PNG) within {@link ImageUse#FRAME}'s limits (640 pixels a side, 300 kB)
    * @throws LivenessSessionNotFound when the session is unknown
    * @throws LivenessSessionNotYours when the nonce is wrong
-   * @throws LivenessFrameRejected   when the frame is too large
+   * @throws FrameTooLarge          when the frame is larger than {@link ImageUse#FRAME} allows
    * @throws LivenessLimitReached    when frames come faster than the session's frame rate limit
    * @throws ImageRejected when the bytes are not a picture
    */

@@ -32,6 +32,8 @@ import sightline.identity.AccountView;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.BoundingBox;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
@@ -52,6 +54,7 @@ class FaceBiometricsIntegrationTests {
   @Autowired FaceMatching matching;
   @Autowired BiometricSettings settings;
   @Autowired FaceEngine engine;
+  @Autowired ImageInput images;
   @Autowired TemplateCipher cipher;
   @Autowired AccountDirectory directory;
   @Autowired JdbcTemplate jdbc;
@@ -139,7 +142,8 @@ class FaceBiometricsIntegrationTests {
         .toList();
     assertThat(enrolment.enrolPhotos(ana, photos, FaceEnrolment.CONSENT_VERSION, ana).stored()).isEqualTo(2);
 
-    float[] plain = engine.analyze(photos.getFirst(), Set.of(FaceAttribute.EMBEDDING)).getFirst().embedding().vector();
+    float[] plain = engine.analyze(images.decode(photos.getFirst(), ImageUse.PHOTO), Set.of(FaceAttribute.EMBEDDING))
+        .getFirst().embedding().vector();
     ByteBuffer buffer = ByteBuffer.allocate(plain.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(plain);
     byte[] plainBytes = buffer.array();

@@ -14,13 +14,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.biometrics.FaceDecision;
-import sightline.biometrics.FaceEngine;
 import sightline.biometrics.FaceEnrolment;
 import sightline.biometrics.FaceMatching;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.AccountView;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.ImageRejected;
 
 /**
@@ -35,13 +36,13 @@ class FaceAdminController {
 
   private final FaceEnrolment enrolment;
   private final FaceMatching matching;
-  private final FaceEngine engine;
+  private final ImageInput images;
   private final AccountDirectory directory;
 
-  FaceAdminController(FaceEnrolment enrolment, FaceMatching matching, FaceEngine engine, AccountDirectory directory) {
+  FaceAdminController(FaceEnrolment enrolment, FaceMatching matching, ImageInput images, AccountDirectory directory) {
     this.enrolment = enrolment;
     this.matching = matching;
-    this.engine = engine;
+    this.images = images;
     this.directory = directory;
   }
 
@@ -61,7 +62,7 @@ class FaceAdminController {
       redirect.addFlashAttribute("problem", "face.admin.consentMissing");
       return back;
     }
-    List<byte[]> pictures = Uploads.files(photos);
+    List<byte[]> pictures = images.read(photos, ImageUse.PHOTO);
     if (pictures.isEmpty() || pictures.size() > FaceEnrolment.MAX_PHOTOS) {
       redirect.addFlashAttribute("problem", "face.admin.photoCount");
       return back;
@@ -94,7 +95,7 @@ class FaceAdminController {
   String verify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model) throws IOException {
     AccountView person = directory.get(new AccountId(id));
-    check(model, photo, picture -> matching.verify(person.id(), engine.decode(picture),
+    check(model, photo, picture -> matching.verify(person.id(), images.decode(picture, ImageUse.PHOTO),
         FaceDecision.Purpose.PHOTO_CHECK, admin.id()));
     return show(person, model);
   }
@@ -103,8 +104,8 @@ class FaceAdminController {
   String identify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model) throws IOException {
     AccountView person = directory.get(new AccountId(id));
-    check(model, photo, picture -> matching.identify(engine.decode(picture), null, FaceDecision.Purpose.PHOTO_CHECK,
-        admin.id()));
+    check(model, photo, picture -> matching.identify(images.decode(picture, ImageUse.PHOTO), null,
+        FaceDecision.Purpose.PHOTO_CHECK, admin.id()));
     return show(person, model);
   }
 
@@ -115,7 +116,7 @@ class FaceAdminController {
       return;
     }
     try {
-      FaceDecision decision = decide.apply(photo.getBytes());
+      FaceDecision decision = decide.apply(images.read(photo, ImageUse.PHOTO));
       model.addAttribute("decision", decision);
       if (decision.matched() != null) {
         directory.find(decision.matched()).ifPresent(matched -> model.addAttribute("matchedPerson", matched));

@@ -31,6 +31,8 @@ import sightline.biometrics.matching.DecisionLog;
 import sightline.biometrics.matching.TemplateIndex;
 import sightline.biometrics.matching.TemplateStore;
 import sightline.identity.AccountId;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.Image;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
@@ -62,6 +64,7 @@ class FaceEnrolmentService implements FaceEnrolment {
       FaceAttribute.POSE, FaceAttribute.LIVENESS);
 
   private final FaceEngine engine;
+  private final ImageInput images;
   private final FaceMatching matching;
   private final TemplateStore store;
   private final TemplateIndex index;
@@ -74,10 +77,11 @@ class FaceEnrolmentService implements FaceEnrolment {
   private final Clock clock;
   private final EnrolmentGates gates;
 
-  FaceEnrolmentService(FaceEngine engine, FaceMatching matching, TemplateStore store, TemplateIndex index,
-      PendingEnrolments pending, DecisionLog decisions, TemplateCipher cipher, TransactionOperations transactions,
-      ApplicationEventPublisher events, Clock clock) {
+  FaceEnrolmentService(FaceEngine engine, ImageInput images, FaceMatching matching, TemplateStore store,
+      TemplateIndex index, PendingEnrolments pending, DecisionLog decisions, TemplateCipher cipher,
+      TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
     this.engine = engine;
+    this.images = images;
     this.matching = matching;
     this.store = store;
     this.index = index;
@@ -109,7 +113,7 @@ class FaceEnrolmentService implements FaceEnrolment {
   @Override
   public FrameAnswer enrolFrame(AccountId person, byte[] encoded) {
     requireConsent(person);
-    return judgeFrame(person, engine.decode(encoded));
+    return judgeFrame(person, images.decode(encoded, ImageUse.FRAME));
   }
 
   @Override
@@ -131,7 +135,7 @@ class FaceEnrolmentService implements FaceEnrolment {
     if (!CONSENT_VERSION.equals(consentVersion)) {
       throw new ConsentOutdated(consentVersion, CONSENT_VERSION);
     }
-    List<Image> pictures = photos.stream().map(engine::decode).toList();
+    List<Image> pictures = photos.stream().map(photo -> images.decode(photo, ImageUse.PHOTO)).toList();
     List<@Nullable EnrolmentHint> hints = new ArrayList<>();
     List<DetectedFace> accepted = new ArrayList<>();
     for (Image picture : pictures) {

@@ -2,19 +2,17 @@ package sightline.biometrics.faceapi;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of the face API ({@code sightline.face-api.*}). The per-key request rate is the named rate limit
- * {@code face-api} ({@code sightline.rate-limits.face-api.capacity/period}, 60 per minute by default).
+ * Settings of the face API ({@code sightline.face-api.*}). The per-key request rate is the named rate limit
+ * {@code face-api} ({@code sightline.rate-limits.face-api.capacity/period}, 60 per minute by default); the upload
+ * limits are those of {@code system.ImageUse.UPLOAD} ({@code sightline.images.upload.*}, which still honours the
+ * older {@code sightline.face-api.max-image-size} and {@code max-image-pixels}).
  *
- * @param maxImageSize   largest upload accepted, by its bytes (default 5 MiB)
- * @param maxImagePixels largest picture accepted, by the pixels its header announces (default 24 MP)
- * @param maxResults     most subjects {@code /recognize} returns per face
+ * @param maxResults most subjects {@code /recognize} returns per face
  */
 @ConfigurationProperties("sightline.face-api")
-record FaceApiSettings(@DefaultValue("5MB") DataSize maxImageSize, @DefaultValue("24000000") long maxImagePixels,
-    @DefaultValue("10") int maxResults) {
+record FaceApiSettings(@DefaultValue("10") int maxResults) {
 
   /** The name of the per-key limit in {@code system.RateLimits}. */
   static final String RATE_LIMIT = "face-api";

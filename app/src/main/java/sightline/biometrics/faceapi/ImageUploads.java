@@ -11,15 +11,16 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 import sightline.biometrics.FaceEngine;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.Image;
-import sightline.vision.ImageDecoder;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
 
 /**
  * Reads and judges the face API's uploads: a multipart part (e.g. {@code file}) or, for single-image endpoints, the
  * raw body with {@code Content-Type: image/jpeg} or {@code image/png}. The format is judged by content, not by the
- * declared type; size limits come from {@link FaceApiSettings} (the stricter of those and {@link FaceEngine}'s).
+ * declared type; reading and limits are {@code system.ImageInput}'s for {@link ImageUse#UPLOAD}.
  * Faces are found by the shared {@link FaceEngine}. Thread-safe.
  */
 @Component
@@ -28,14 +29,11 @@ class ImageUploads {
   /** An upload, decoded, with the facts about it that are kept (never its pixels). */
   record Upload(Image image, String format, int bytes) {}
 
-  private final ImageDecoder decoder;
+  private final ImageInput images;
   private final FaceEngine engine;
-  private final long maxBytes;
 
-  ImageUploads(FaceApiSettings settings, FaceEngine engine) {
-    this.maxBytes = settings.maxImageSize().toBytes();
-    this.decoder = new ImageDecoder(ImageDecoder.Limits.defaults().withMaxBytes(maxBytes)
-        .withMaxPixels(settings.maxImagePixels()));
+  ImageUploads(ImageInput images, FaceEngine engine) {
+    this.images = images;
     this.engine = engine;
   }
 
@@ -57,7 +55,7 @@ class ImageUploads {
     if (bytes.length == 0) {
       throw new ImageMissing(part);
     }
-    Image image = decoder.decode(bytes);
+    Image image = images.decode(bytes, ImageUse.UPLOAD);
     return new Upload(image, (bytes[0] & 0xff) == 0xff ? "JPEG" : "PNG", bytes.length);
   }
 
@@ -69,14 +67,11 @@ class ImageUploads {
         if (file == null) {
           throw new ImageMissing(part);
         }
-        // One byte over the limit is enough for the decoder to refuse it as too large.
-        try (var in = file.getInputStream()) {
-          return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        }
+        return images.read(file, ImageUse.UPLOAD);
       }
       String type = request.getContentType();
       if (bodyAllowed && type != null && isImageType(type)) {
-        return request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        return images.read(request, ImageUse.UPLOAD);
       }
       throw new ImageMissing(part);
     } catch (IOException e) {

@@ -30,7 +30,6 @@ import sightline.biometrics.FaceEngine;
 import sightline.biometrics.LivenessChallenge;
 import sightline.biometrics.LivenessFrameAnswer;
 import sightline.biometrics.LivenessFrameAnswer.State;
-import sightline.biometrics.LivenessFrameRejected;
 import sightline.biometrics.LivenessLimitReached;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessPurpose;
@@ -41,9 +40,9 @@ import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessionNotYours;
 import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.Image;
-import sightline.vision.ImageDecoder;
-import sightline.vision.ImageRejected;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
 import sightline.vision.face.FaceLandmarks;
@@ -95,24 +94,23 @@ class LivenessSessionsService implements LivenessSessions {
   private final ApplicationEventPublisher events;
   private final TransactionOperations transactions;
   private final Clock clock;
-  private final ImageDecoder decoder;
+  private final ImageInput images;
   private final FailedSessionLimit failures;
   private final SecureRandom random = new SecureRandom();
   private final Map<LivenessSessionId, Session> sessions = new ConcurrentHashMap<>();
   private final Cache<String, Bucket> starts = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
       .maximumSize(100_000).build();
 
-  LivenessSessionsService(FaceEngine faces, LivenessRules rules, LivenessSessionRepository records,
-      ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+  LivenessSessionsService(FaceEngine faces, ImageInput images, LivenessRules rules,
+      LivenessSessionRepository records, ApplicationEventPublisher events, TransactionOperations transactions,
+      Clock clock) {
     this.faces = faces;
+    this.images = images;
     this.rules = rules;
     this.records = records;
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
-    // Frames are at most maxFrameSidePx on each side; the pixel limit refuses bigger ones before decoding.
-    this.decoder = new ImageDecoder(ImageDecoder.Limits.defaults()
-        .withMaxPixels((long) rules.maxFrameSidePx() * rules.maxFrameSidePx()).withMaxBytes(rules.maxFrameBytes()));
     this.failures = new FailedSessionLimit(rules.maxFailures(), rules.failureWindow(), rules.lockout());
   }
 
@@ -145,9 +143,6 @@ class LivenessSessionsService implements LivenessSessions {
   @Override
   public LivenessFrameAnswer submitFrame(LivenessSessionId id, String nonce, byte[] jpeg) {
     Session session = bound(id, nonce);
-    if (jpeg.length > rules.maxFrameBytes()) {
-      throw new LivenessFrameRejected(rules.maxFrameBytes(), rules.maxFrameSidePx());
-    }
     synchronized (session) {
       if (session.run.state() != State.RUNNING) {
         return answer(session, session.run.last());
@@ -156,7 +151,7 @@ class LivenessSessionsService implements LivenessSessions {
       if (endIfExpired(session, clock.instant())) {
         return answer(session, session.run.last());
       }
-      Image image = decodeFrame(jpeg);
+      Image image = images.decode(jpeg, ImageUse.FRAME);
       List<DetectedFace> found = faces.analyze(image, ATTRIBUTES);
       ChallengeRun.Step step = session.run.accept(observe(clock.instant(), image, found));
       if (step.state() != State.RUNNING) {
@@ -215,21 +210,6 @@ class LivenessSessionsService implements LivenessSessions {
       throw new LivenessSessionNotYours();
     }
     return session;
-  }
-
-  private Image decodeFrame(byte[] jpeg) {
-    try {
-      Image image = decoder.decode(jpeg);
-      if (Math.max(image.width(), image.height()) > rules.maxFrameSidePx()) {
-        throw new LivenessFrameRejected(rules.maxFrameBytes(), rules.maxFrameSidePx());
-      }
-      return image;
-    } catch (ImageRejected e) {
-      if (e.reason() == ImageRejected.Reason.TOO_LARGE) {
-        throw new LivenessFrameRejected(rules.maxFrameBytes(), rules.maxFrameSidePx());
-      }
-      throw e;
-    }
   }
 
   private static FrameObservation observe(Instant at, Image image, List<DetectedFace> found) {

@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.ImageRejected;
 
 /** A person's own profile and photo; photos are shown only to signed-in people. */
@@ -27,10 +29,12 @@ class ProfileController {
 
   private final AccountDirectory directory;
   private final ProfilePhotos photos;
+  private final ImageInput images;
 
-  ProfileController(AccountDirectory directory, ProfilePhotos photos) {
+  ProfileController(AccountDirectory directory, ProfilePhotos photos, ImageInput images) {
     this.directory = directory;
     this.photos = photos;
+    this.images = images;
   }
 
   @GetMapping("/account/profile")
@@ -49,7 +53,7 @@ class ProfileController {
       return "redirect:/account/profile";
     }
     try {
-      photos.store(user.id(), photo.getBytes());
+      photos.store(user.id(), images.read(photo, ImageUse.PHOTO));
       redirect.addFlashAttribute("notice", "profile.photoSaved");
     } catch (ImageRejected e) {
       redirect.addFlashAttribute("problem", "problem.image." + e.reason());

@@ -8,28 +8,29 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.AccountId;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.Image;
-import sightline.vision.ImageDecoder;
 import sightline.vision.ImageRejected;
 
 /**
- * Profile photos. An upload is decoded by content (JPEG or PNG, EXIF orientation applied, at most 24 MP), cropped
- * to a centred square, scaled to at most 256 px and written again as a JPEG: what is stored carries no metadata
- * (no GPS position, no camera serial) and no bytes the person sent. Decoding and encoding run outside the
- * transaction.
+ * Profile photos. An upload is decoded by content as a {@link ImageUse#PHOTO} (JPEG or PNG, EXIF orientation
+ * applied, at most 24 MP), cropped to a centred square, scaled to at most 256 px and written again as a JPEG: what is
+ * stored carries no metadata (no GPS position, no camera serial) and no bytes the person sent. Decoding and encoding
+ * run outside the transaction.
  */
 @Component
 class ProfilePhotos {
 
   static final int SIZE_PX = 256;
 
-  private final ImageDecoder decoder = new ImageDecoder(ImageDecoder.Limits.defaults()
-      .withMaxPixels(24_000_000L).withMaxBytes(10L * 1024 * 1024));
+  private final ImageInput images;
   private final AccountPhotoRepository photos;
   private final TransactionOperations transactions;
   private final Clock clock;
 
-  ProfilePhotos(AccountPhotoRepository photos, TransactionOperations transactions, Clock clock) {
+  ProfilePhotos(ImageInput images, AccountPhotoRepository photos, TransactionOperations transactions, Clock clock) {
+    this.images = images;
     this.photos = photos;
     this.transactions = transactions;
     this.clock = clock;
@@ -41,7 +42,7 @@ class ProfilePhotos {
    * @throws ImageRejected when the upload is not a JPEG or PNG Sightline decodes
    */
   void store(AccountId account, byte[] upload) {
-    byte[] jpeg = reencode(decoder.decode(upload));
+    byte[] jpeg = reencode(images.decode(upload, ImageUse.PHOTO));
     transactions.executeWithoutResult(tx -> photos.save(new AccountPhoto(account, jpeg, clock.instant())));
   }
 

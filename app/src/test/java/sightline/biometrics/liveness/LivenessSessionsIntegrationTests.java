@@ -148,7 +148,7 @@ class LivenessSessionsIntegrationTests {
     var wide = new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR);
     var answer = client.frame(id, SyntheticLivenessFrames.jpeg(wide), null);
     assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.json().get("type").asString()).isEqualTo("/problems/liveness-frame-too-large");
+    assertThat(answer.json().get("type").asString()).isEqualTo("/problems/frame-too-large");
     var notAnImage = client.frame(id, "hello".getBytes(), null);
     assertThat(notAnImage.status()).isEqualTo(415);
   }
