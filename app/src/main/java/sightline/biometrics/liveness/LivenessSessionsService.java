@@ -1,7 +1,5 @@
 package sightline.biometrics.liveness;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +40,8 @@ import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
 import sightline.system.ImageInput;
 import sightline.system.ImageUse;
+import sightline.system.RateLimitExceeded;
+import sightline.system.RateLimits;
 import sightline.vision.Image;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
@@ -59,6 +59,8 @@ class LivenessSessionsService implements LivenessSessions {
   private static final Set<FaceAttribute> ATTRIBUTES = EnumSet.of(FaceAttribute.LANDMARKS, FaceAttribute.EMBEDDING,
       FaceAttribute.POSE, FaceAttribute.EYES, FaceAttribute.LIVENESS);
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+  /** Sessions one client address may start, a named limit of {@code system.RateLimits} (20 per minute). */
+  static final String START_LIMIT = "liveness-start";
 
   private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
@@ -96,15 +98,15 @@ class LivenessSessionsService implements LivenessSessions {
   private final Clock clock;
   private final ImageInput images;
   private final FailedSessionLimit failures;
+  private final RateLimits rateLimits;
   private final SecureRandom random = new SecureRandom();
   private final Map<LivenessSessionId, Session> sessions = new ConcurrentHashMap<>();
-  private final Cache<String, Bucket> starts = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
-      .maximumSize(100_000).build();
 
-  LivenessSessionsService(FaceEngine faces, ImageInput images, LivenessRules rules,
+  LivenessSessionsService(FaceEngine faces, ImageInput images, LivenessRules rules, RateLimits rateLimits,
       LivenessSessionRepository records, ApplicationEventPublisher events, TransactionOperations transactions,
       Clock clock) {
     this.faces = faces;
+    this.rateLimits = rateLimits;
     this.images = images;
     this.rules = rules;
     this.records = records;
@@ -126,8 +128,13 @@ class LivenessSessionsService implements LivenessSessions {
     if (!wait.isZero()) {
       throw new LivenessLimitReached(LivenessLimitReached.Limit.FAILED_SESSIONS, wait);
     }
-    take(starts.get(clientAddress, k -> bucket(rules.startsPerMinute(), Duration.ofMinutes(1))),
-        LivenessLimitReached.Limit.SESSION_STARTS);
+    try {
+      rateLimits.consume(START_LIMIT, clientAddress);
+    } catch (RateLimitExceeded tooFast) {
+      // The liveness API answers all its limits alike (429 liveness-limit-reached, naming the limit).
+      throw new LivenessLimitReached(LivenessLimitReached.Limit.SESSION_STARTS,
+          Duration.ofSeconds(tooFast.retryAfterSeconds()));
+    }
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);
     String nonceText = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);

@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
+import sightline.biometrics.LivenessLimitReached;
 import sightline.biometrics.LivenessOutcome;
+import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessionId;
 import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
@@ -130,6 +132,27 @@ class LivenessSessionsIntegrationTests {
     assertThat(stranger.frame(id, frame, session.get("nonce").asString()).status()).isEqualTo(200);
     assertThat(owner.frame(id, frame, null).status()).isEqualTo(200);
     assertThat(owner.status(UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void sessionStartsPerAddressAreANamedLimitOfTheOneRateLimiter() {
+    // This configuration sets the limit through its older name, starts-per-minute = 1000.
+    String address = "203.0.113.9|" + UUID.randomUUID();
+    int started = 0;
+    LivenessLimitReached limited = null;
+    while (limited == null && started < 2000) {   // the bucket refills smoothly while this loop runs
+      try {
+        sessions.start(LivenessPurpose.SELF_TEST, null, address);
+        started++;
+      } catch (LivenessLimitReached e) {
+        limited = e;
+      }
+    }
+    assertThat(started).isBetween(1000, 1999);
+    assertThat(limited).isNotNull();
+    assertThat(limited.getBody().getProperties()).containsEntry("limit", "SESSION_STARTS");
+    assertThat(limited.retryAfterSeconds()).isPositive();
+    sessions.start(LivenessPurpose.SELF_TEST, null, address + "-another");
   }
 
   @Test
