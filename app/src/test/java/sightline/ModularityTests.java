@@ -13,7 +13,7 @@ class ModularityTests {
   @Test
   void everyFeaturePackageIsAModuleAndTheVisionLibraryIsNot() {
     assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-        .containsExactlyInAnyOrder("system", "identity", "courses", "biometrics", "attendance", "engagement",
+        .containsExactlyInAnyOrder("system", "identity", "courses", "biometrics", "faceapi", "attendance", "engagement",
             "diagnosis", "audit");
   }
 

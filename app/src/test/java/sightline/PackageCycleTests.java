@@ -21,7 +21,7 @@ class PackageCycleTests {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("sightline");
 
   @ParameterizedTest
-  @ValueSource(strings = {"identity", "biometrics"})
+  @ValueSource(strings = {"identity", "biometrics", "faceapi"})
   void packagesOfAModuleImportEachOtherOneWayOnly(String module) {
     String base = "sightline." + module;
     SlicesRuleDefinition.slices().assignedFrom(new SliceAssignment() {
