@@ -158,11 +158,9 @@ class CodeSignIn {
     if (account == null) {
       return new Result(SignInOutcome.BAD_CREDENTIALS, null, null);
     }
-    if (account.status() == AccountStatus.DISABLED) {
-      return new Result(SignInOutcome.DISABLED, account.id(), null);
-    }
-    if (account.isLockedAt(now)) {
-      return new Result(SignInOutcome.LOCKED, account.id(), null);
+    SignInOutcome refusal = account.refusalAt(now); // disabled, awaiting approval or locked, as for every method
+    if (refusal != null) {
+      return new Result(refusal, account.id(), null);
     }
     TwoFactor.Need need = twoFactor.needFor(account.id(), account.roles());
     if (need == TwoFactor.Need.NONE) {

@@ -176,7 +176,7 @@ public class Account {
   }
 
   /** Whether sign-in must be refused at {@code now} because of a temporary or permanent lock. */
-  public boolean isLockedAt(Instant now) {
+  boolean isLockedAt(Instant now) {
     return status == AccountStatus.LOCKED || (lockedUntil != null && now.isBefore(lockedUntil));
   }
 

@@ -25,6 +25,8 @@ import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
 import sightline.identity.SignedInUser;
 import sightline.identity.WithDeliveryServers;
+import sightline.identity.directory.AccountAdministration;
+import sightline.identity.directory.AccountDirectoryService;
 import sightline.identity.history.SignInHistory;
 import sightline.identity.history.SignInRecord;
 
@@ -38,6 +40,10 @@ class CodeSignInIntegrationTests extends WithDeliveryServers {
   AccountDirectory directory;
   @Autowired
   SignInHistory history;
+  @Autowired
+  AccountDirectoryService accounts;
+  @Autowired
+  AccountAdministration administration;
 
   private AccountView newAccount() {
     return directory.create(new NewAccount("code-" + UUID.randomUUID() + "@example.org", "Code Person",
@@ -88,6 +94,28 @@ class CodeSignInIntegrationTests extends WithDeliveryServers {
       assertThat(record.outcome()).isEqualTo(SignInOutcome.SUCCESS);
       assertThat(record.userAgent()).isEqualTo("CodeTest/1.0");
     });
+  }
+
+  @Test
+  void aSelfRegisteredAccountAwaitingApprovalIsNotSignedInByACodeUntilApproved() {
+    String email = "awaiting-" + UUID.randomUUID() + "@example.org";
+    AccountView account = accounts.register(email, "Awaiting Person", "a password long enough here", true);
+    assertThat(requestCode(email)).hasStatus(HttpStatus.ACCEPTED);
+    String code = DeliveryTestServers.codeIn(DeliveryTestServers.awaitMailTo(email));
+
+    var refused = verify(email, code);
+    assertThat(refused).hasStatus(HttpStatus.UNAUTHORIZED).bodyJson().extractingPath("$.type")
+        .isEqualTo("/problems/code-rejected");
+    assertThat(refused.getRequest().getSession(false)).isNull();
+    assertThat(history(account)).singleElement().satisfies(record -> {
+      assertThat(record.method()).isEqualTo(SignInMethod.CODE);
+      assertThat(record.outcome()).isEqualTo(SignInOutcome.NOT_APPROVED);
+    });
+
+    administration.approve(account.id(), newAccount().id());
+    assertThat(requestCode(email)).hasStatus(HttpStatus.ACCEPTED);
+    String next = DeliveryTestServers.codeIn(DeliveryTestServers.awaitMailsTo(email, 2).getLast());
+    assertThat(verify(email, next)).hasStatusOk();
   }
 
   @Test
