@@ -37,7 +37,7 @@ public class AccountAdministration {
   /** Lets a self-registered account sign in. */
   @Transactional
   public AccountView approve(AccountId id, AccountId actor) {
-    Account account = load(id);
+    Account account = accounts.load(id);
     account.approve();
     record(actor, id, AdminAction.Kind.APPROVED, null);
     return account.view();
@@ -51,7 +51,7 @@ public class AccountAdministration {
    */
   @Transactional
   public AccountView update(AccountId id, AccountChanges changes, AccountId actor) {
-    Account account = load(id);
+    Account account = accounts.load(id);
     if (id.equals(actor) && account.roles().contains(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
       throw new SelfLockoutRefused();
     }
@@ -71,7 +71,7 @@ public class AccountAdministration {
     if (id.equals(actor)) {
       throw new SelfLockoutRefused();
     }
-    Account account = load(id);
+    Account account = accounts.load(id);
     account.disable();
     record(actor, id, AdminAction.Kind.DISABLED, null);
     events.publishEvent(new CredentialsRevoked(id));
@@ -81,7 +81,7 @@ public class AccountAdministration {
 
   @Transactional
   public AccountView enable(AccountId id, AccountId actor) {
-    Account account = load(id);
+    Account account = accounts.load(id);
     account.enable();
     record(actor, id, AdminAction.Kind.ENABLED, null);
     return account.view();
@@ -90,7 +90,7 @@ public class AccountAdministration {
   /** Lifts a temporary or permanent lockout. */
   @Transactional
   public AccountView unlock(AccountId id, AccountId actor) {
-    Account account = load(id);
+    Account account = accounts.load(id);
     account.unlock();
     record(actor, id, AdminAction.Kind.UNLOCKED, null);
     return account.view();
@@ -112,9 +112,5 @@ public class AccountAdministration {
   public void record(@Nullable AccountId actor, @Nullable AccountId account, AdminAction.Kind kind,
       @Nullable String detail) {
     actions.save(new AdminAction(actor, account, kind, detail, clock.instant()));
-  }
-
-  private Account load(AccountId id) {
-    return accounts.findById(id.value()).orElseThrow(() -> new AccountNotFound(id));
   }
 }

@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
-import sightline.identity.AccountNotFound;
 import sightline.identity.AccountView;
 import sightline.identity.CredentialsRevoked;
 import sightline.identity.EmailAlreadyUsed;
@@ -103,7 +102,7 @@ public class AccountDirectoryService implements AccountDirectory {
   @Override
   @Transactional(readOnly = true)
   public AccountView get(AccountId id) {
-    return find(id).orElseThrow(() -> new AccountNotFound(id));
+    return accounts.load(id).view();
   }
 
   @Override
@@ -128,14 +127,14 @@ public class AccountDirectoryService implements AccountDirectory {
    */
   public boolean changePassword(AccountId id, String currentPassword, String newPassword,
       @Nullable String currentSession) {
-    Account account = transactions.execute(tx -> load(id));
+    Account account = transactions.execute(tx -> accounts.load(id));
     String hash = account.passwordHash();
     if (hash == null || !passwords.matches(currentPassword, hash)) {
       return false;
     }
     String newHash = hash(newPassword); // Argon2 outside the transaction
     transactions.executeWithoutResult(tx -> {
-      load(id).setPasswordHash(newHash);
+      accounts.load(id).setPasswordHash(newHash);
       events.publishEvent(new CredentialsRevoked(id));
     });
     sessions.end(id, currentSession);
@@ -147,7 +146,7 @@ public class AccountDirectoryService implements AccountDirectory {
    * in (e.g. turning off their second factor). Slow (Argon2) and not rate-limited here: callers limit it.
    */
   public boolean passwordMatches(AccountId id, String password) {
-    String hash = transactions.execute(tx -> load(id)).passwordHash();
+    String hash = transactions.execute(tx -> accounts.load(id)).passwordHash();
     return hash != null && passwords.matches(password, hash);
   }
 
@@ -155,9 +154,5 @@ public class AccountDirectoryService implements AccountDirectory {
   public String hash(String password) {
     policy.check(password);
     return passwords.encode(password);
-  }
-
-  private Account load(AccountId id) {
-    return accounts.findById(id.value()).orElseThrow(() -> new AccountNotFound(id));
   }
 }

@@ -6,8 +6,19 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import sightline.identity.AccountId;
+import sightline.identity.AccountNotFound;
 
 public interface AccountRepository extends JpaRepository<Account, UUID> {
+
+  /**
+   * The account with this id.
+   *
+   * @throws AccountNotFound when there is none
+   */
+  default Account load(AccountId id) {
+    return findById(id.value()).orElseThrow(() -> new AccountNotFound(id));
+  }
 
   Optional<Account> findByEmailKey(String emailKey);
 

@@ -20,7 +20,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.SimpleRedirectSessionInformationExpiredStrategy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import sightline.identity.SignedInUser;
@@ -48,7 +50,8 @@ class SignInSecurity {
             .requestMatchers("/sign-in", "/sign-up", "/setup", "/sign-in/code/**", "/password-reset/**",
                 "/sign-in/two-factor", "/sign-in/two-factor/**").permitAll())
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-            new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> !isApi(request)))
+            new LoginUrlAuthenticationEntryPoint("/sign-in"),
+            new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))))
         .formLogin(form -> form
             .loginPage("/sign-in")
             .usernameParameter("email")
@@ -102,9 +105,5 @@ class SignInSecurity {
       return;
     }
     response.sendRedirect(request.getContextPath() + "/sign-in?error");
-  }
-
-  private static boolean isApi(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 }
