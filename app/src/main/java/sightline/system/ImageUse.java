@@ -1,5 +1,6 @@
 package sightline.system;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,6 @@ public enum ImageUse {
 
   /** The name of this use in configuration: {@code frame}, {@code photo}, {@code upload}. */
   String key() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -39,8 +39,8 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor((request, response, e) ->
                 writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in first.", request.getRequestURI()), api)
-            .defaultAccessDeniedHandlerFor((request, response, e) ->
-                writeProblem(json, response, HttpStatus.FORBIDDEN, "You may not do this.", request.getRequestURI()), api))
+            .defaultAccessDeniedHandlerFor((request, response, e) -> writeProblem(json, response,
+                HttpStatus.FORBIDDEN, "You may not do this.", request.getRequestURI()), api))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 import sightline.identity.SignedInUser;
 
 /**
- * Starts the same browser session that form login starts, for sign-in methods that Spring Security's form login
- * does not handle (one-time codes; later face): an authenticated token with the {@link SignedInUser} principal, a
- * new session id (session fixation protection), a fresh CSRF token, and the security context saved in the HTTP
- * session. These are the strategies form login uses with our {@code SecurityConfiguration} defaults.
+ * Starts the same browser session that form login starts, for sign-in methods that Spring Security's form login does
+ * not handle (one-time codes, the second step, face): an authenticated token with the {@link SignedInUser}
+ * principal, a new session id (session fixation protection), a fresh CSRF token, and the security context saved in
+ * the HTTP session. These are the strategies form login uses with the defaults of our one filter chain
+ * ({@link SignInSecurity}).
  */
 @Component
 public class BrowserSignIn {

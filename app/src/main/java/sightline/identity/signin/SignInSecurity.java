@@ -18,9 +18,9 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.SimpleRedirectSessionInformationExpiredStrategy;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -70,7 +70,8 @@ class SignInSecurity {
         // account's other sessions; this filter turns an ended session into a redirect. Not Spring's concurrency
         // control: that adds a filter which would give every bearer-token API call a session.
         .addFilterAfter(new ConcurrentSessionFilter(sessionRegistry,
-            new SimpleRedirectSessionInformationExpiredStrategy("/sign-in?expired")), SecurityContextHolderFilter.class);
+                new SimpleRedirectSessionInformationExpiredStrategy("/sign-in?expired")),
+            SecurityContextHolderFilter.class);
   }
 
   @Bean
