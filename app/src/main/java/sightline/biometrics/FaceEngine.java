@@ -7,16 +7,15 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import sightline.vision.Image;
-import sightline.vision.ImageDecoder;
-import sightline.vision.ImageRejected;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAnalyzer;
 import sightline.vision.face.FaceAttribute;
 import sightline.vision.model.ModelStore;
 
 /**
- * The server's one face pipeline: every frame or photo any module judges goes through here, so a descriptor sent by
- * a client never is. Models are loaded once at start-up and shared.
+ * The server's one face pipeline: every frame or photo any module judges goes through here (decoded by
+ * {@code system.ImageInput} for its use), so a descriptor sent by a client never is. Models are loaded once at
+ * start-up and shared.
  *
  * <p>Requests run on virtual threads, but inference is CPU-bound and ONNX Runtime runs each model on the calling
  * thread (see {@code OnnxModel}): a semaphore admits at most {@code sightline.biometrics.inference-threads}
@@ -25,9 +24,6 @@ import sightline.vision.model.ModelStore;
 @Component
 public class FaceEngine implements DisposableBean {
 
-  /** Uploads and frames: JPEG or PNG, at most 24 MP and 10 MiB. */
-  private final ImageDecoder decoder = new ImageDecoder(ImageDecoder.Limits.defaults()
-      .withMaxPixels(24_000_000L).withMaxBytes(10L * 1024 * 1024));
   private final FaceAnalyzer analyzer;
   private final Semaphore permits;
 
@@ -35,15 +31,6 @@ public class FaceEngine implements DisposableBean {
     this.analyzer = FaceAnalyzer.load(models, FaceAnalyzer.Options.defaults());
     this.permits = new Semaphore(inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors(),
         true);
-  }
-
-  /**
-   * Decodes an uploaded image by its content.
-   *
-   * @throws ImageRejected when it is not a JPEG or PNG within the limits
-   */
-  public Image decode(byte[] encoded) {
-    return decoder.decode(encoded);
   }
 
   /**
@@ -57,15 +44,6 @@ public class FaceEngine implements DisposableBean {
     } finally {
       permits.release();
     }
-  }
-
-  /**
-   * Decodes and analyses in one step.
-   *
-   * @throws ImageRejected when the bytes are not an image Sightline decodes
-   */
-  public List<DetectedFace> analyze(byte[] encoded, Set<FaceAttribute> attributes) {
-    return analyze(decode(encoded), attributes);
   }
 
   @Override

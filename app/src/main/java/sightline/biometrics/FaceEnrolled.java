@@ -15,6 +15,6 @@ import sightline.identity.AccountId;
  * @param enrolledBy the person themselves or the administrator who uploaded photos
  * @param at         when
  */
-public record FaceEnrolled(AccountId account, int templates, FaceEnrolment.Source source,
+public record FaceEnrolled(AccountId account, int templates, EnrolmentSource source,
     @Nullable AccountId enrolledBy, Instant at) {
 }

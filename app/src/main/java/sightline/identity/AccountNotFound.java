@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** No account has this id. */
 public final class AccountNotFound extends ErrorResponseException {
 
-  AccountNotFound(AccountId id) {
+  public AccountNotFound(AccountId id) {
     super(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, null, new Object[] {id});
   }
 }

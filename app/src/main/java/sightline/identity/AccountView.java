@@ -16,10 +16,4 @@ public record AccountView(AccountId id, String email, String displayName, Set<Ro
   public AccountView {
     roles = Set.copyOf(roles);
   }
-
-  static AccountView of(Account account) {
-    return new AccountView(account.id(), account.email(), account.displayName(), account.roles(),
-        account.department(), account.status(), account.createdAt(), account.lastSignInAt(),
-        account.awaitingApproval());
-  }
 }

@@ -13,7 +13,7 @@ public final class PasswordRejected extends ErrorResponseException {
   private final Reason reason;
   private final int minLength;
 
-  PasswordRejected(Reason reason, int minLength) {
+  public PasswordRejected(Reason reason, int minLength) {
     super(HttpStatus.BAD_REQUEST, problem(reason), null, null, new Object[] {minLength});
     this.reason = reason;
     this.minLength = minLength;

@@ -115,7 +115,7 @@ public final class FaceApiBenchmark {
         "--spring.datasource.url=" + database, "--spring.datasource.username=sa", "--spring.datasource.password=",
         "--sightline.biometrics.template-key=" + TEMPLATE_KEY,
         "--sightline.rate-limits.face-api.capacity=100000000", "--sightline.rate-limits.face-api.period=1s",
-        "--logging.level.root=WARN", "--logging.level.sightline.biometrics.faceapi=INFO");
+        "--logging.level.root=WARN", "--logging.level.sightline.faceapi=INFO");
   }
 
   private static int port(ConfigurableApplicationContext context) {

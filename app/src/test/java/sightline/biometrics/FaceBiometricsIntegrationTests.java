@@ -25,7 +25,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import sightline.biometrics.FaceDecision.Outcome;
 import sightline.biometrics.FaceDecision.Purpose;
-import sightline.biometrics.FaceEnrolment.Hint;
 import sightline.biometrics.FaceFixtures.Pose;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
@@ -33,6 +32,8 @@ import sightline.identity.AccountView;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.BoundingBox;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
@@ -53,6 +54,7 @@ class FaceBiometricsIntegrationTests {
   @Autowired FaceMatching matching;
   @Autowired BiometricSettings settings;
   @Autowired FaceEngine engine;
+  @Autowired ImageInput images;
   @Autowired TemplateCipher cipher;
   @Autowired AccountDirectory directory;
   @Autowired JdbcTemplate jdbc;
@@ -86,17 +88,17 @@ class FaceBiometricsIntegrationTests {
   void cameraEnrolmentAcceptsGoodFramesAndVerifiesTheSamePersonOnly() {
     AccountId ana = person(Role.STUDENT).id();
     assertThatThrownBy(() -> enrolment.enrolFrame(ana, FaceFixtures.jpeg(FaceFixtures.ANA, FaceFixtures.POSES.get(0))))
-        .isInstanceOf(FaceEnrolment.ConsentRequired.class);
+        .isInstanceOf(ConsentRequired.class);
     enrolment.recordConsent(ana, FaceEnrolment.CONSENT_VERSION, ana);
 
-    assertThat(enrolment.enrolFrame(ana, FaceFixtures.photo("sample1")).hint()).isEqualTo(Hint.ONE_FACE_ONLY);
+    assertThat(enrolment.enrolFrame(ana, FaceFixtures.photo("sample1")).hint()).isEqualTo(EnrolmentHint.ONE_FACE_ONLY);
     var first = enrolment.enrolFrame(ana, FaceFixtures.image(FaceFixtures.ANA, FaceFixtures.POSES.get(0)));
     assertThat(first.accepted()).as("hint %s", first.hint()).isTrue();
     assertThat(first.acceptedFrames()).isEqualTo(1);
     assertThat(enrolment.enrolFrame(ana, FaceFixtures.image(FaceFixtures.ANA, FaceFixtures.POSES.get(0))).hint())
-        .as("the same frame again").isEqualTo(Hint.MOVE_SLIGHTLY);
+        .as("the same frame again").isEqualTo(EnrolmentHint.MOVE_SLIGHTLY);
     assertThat(enrolment.enrolFrame(ana, FaceFixtures.image(FaceFixtures.BEA, FaceFixtures.POSES.get(0))).hint())
-        .isEqualTo(Hint.NOT_THE_SAME_PERSON);
+        .isEqualTo(EnrolmentHint.NOT_THE_SAME_PERSON);
     assertThat(enrolment.enrolFrame(ana, FaceFixtures.image(FaceFixtures.ANA, FaceFixtures.POSES.get(1))).accepted())
         .isTrue();
     assertThat(enrolment.status(ana).templates()).as("nothing stored before the last frame").isZero();
@@ -130,7 +132,7 @@ class FaceBiometricsIntegrationTests {
     AccountId impostor = person(Role.STUDENT).id();
     enrolment.recordConsent(impostor, FaceEnrolment.CONSENT_VERSION, impostor);
     assertThat(enrolment.enrolFrame(impostor, FaceFixtures.image(FaceFixtures.ANA, FaceFixtures.POSES.get(3))).hint())
-        .isEqualTo(Hint.ENROLLED_AS_SOMEONE_ELSE);
+        .isEqualTo(EnrolmentHint.ENROLLED_AS_SOMEONE_ELSE);
   }
 
   @Test
@@ -140,7 +142,8 @@ class FaceBiometricsIntegrationTests {
         .toList();
     assertThat(enrolment.enrolPhotos(ana, photos, FaceEnrolment.CONSENT_VERSION, ana).stored()).isEqualTo(2);
 
-    float[] plain = engine.analyze(photos.getFirst(), Set.of(FaceAttribute.EMBEDDING)).getFirst().embedding().vector();
+    float[] plain = engine.analyze(images.decode(photos.getFirst(), ImageUse.PHOTO), Set.of(FaceAttribute.EMBEDDING))
+        .getFirst().embedding().vector();
     ByteBuffer buffer = ByteBuffer.allocate(plain.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(plain);
     byte[] plainBytes = buffer.array();

@@ -23,6 +23,8 @@ import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
 
@@ -42,6 +44,7 @@ class LfwIdentificationIntegrationTests {
   @Autowired FaceEnrolment enrolment;
   @Autowired FaceMatching matching;
   @Autowired FaceEngine engine;
+  @Autowired ImageInput images;
   @Autowired AccountDirectory directory;
 
   @Test
@@ -123,7 +126,7 @@ class LfwIdentificationIntegrationTests {
 
   /** The face nearest the centre of an LFW photo (the person it is named after), searched among everyone. */
   private FaceDecision identify(Path photo) throws IOException {
-    var image = engine.decode(Files.readAllBytes(photo));
+    var image = images.decode(Files.readAllBytes(photo), ImageUse.PHOTO);
     List<DetectedFace> faces = engine.analyze(image, Set.of(FaceAttribute.EMBEDDING, FaceAttribute.LIVENESS));
     if (faces.isEmpty()) {
       return matching.identify(image, null, Purpose.PHOTO_CHECK, null);

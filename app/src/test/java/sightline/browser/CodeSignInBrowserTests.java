@@ -19,6 +19,7 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
+import sightline.identity.history.SignInHistory;
 
 /** A person signs in in a real browser with a code read from the e-mail that the real SMTP server received. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +30,8 @@ class CodeSignInBrowserTests {
 
   @Autowired
   AccountDirectory directory;
+  @Autowired
+  SignInHistory history;
 
   @DynamicPropertySource
   static void deliveryServers(DynamicPropertyRegistry registry) {
@@ -58,7 +61,7 @@ class CodeSignInBrowserTests {
       driver.get("http://localhost:" + port + "/account/sign-ins");
       assertThat(driver.findElement(By.id("sign-ins")).getText()).contains("One-time code").contains("Signed in");
     }
-    assertThat(directory.signInHistory(account.id(), 0, 10).getContent()).singleElement().satisfies(record -> {
+    assertThat(history.of(account.id(), 0, 10).getContent()).singleElement().satisfies(record -> {
       assertThat(record.method()).isEqualTo(SignInMethod.CODE);
       assertThat(record.outcome()).isEqualTo(SignInOutcome.SUCCESS);
     });

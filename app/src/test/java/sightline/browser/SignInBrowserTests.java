@@ -15,6 +15,7 @@ import sightline.identity.AccountDirectory;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignInOutcome;
+import sightline.identity.history.SignInHistory;
 
 /** A person signs in with e-mail and password in a real browser, sees a wrong password refused, and signs out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,6 +26,8 @@ class SignInBrowserTests {
 
   @Autowired
   AccountDirectory directory;
+  @Autowired
+  SignInHistory history;
 
   @Test
   void signsInWithAPasswordSeesTheHistoryAndSignsOut() throws Exception {
@@ -53,7 +56,7 @@ class SignInBrowserTests {
       driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
       browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in?signedOut"));
     }
-    assertThat(directory.signInHistory(account.id(), 0, 10).getContent())
+    assertThat(history.of(account.id(), 0, 10).getContent())
         .extracting(record -> record.outcome())
         .containsExactly(SignInOutcome.SUCCESS, SignInOutcome.BAD_CREDENTIALS);
   }

@@ -17,6 +17,7 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
+import sightline.identity.history.SignInHistory;
 import sightline.identity.totp.AuthenticatorApp;
 
 /**
@@ -34,6 +35,8 @@ class TwoFactorBrowserTests {
 
   @Autowired
   AccountDirectory directory;
+  @Autowired
+  SignInHistory history;
 
   @Test
   void turnsOnTwoFactorSignInOnThePageAndSignsInWithACode() throws Exception {
@@ -70,7 +73,7 @@ class TwoFactorBrowserTests {
       wait.until(ExpectedConditions.textToBe(By.id("signed-in-as"), "Lucía Torres"));
       browser.screenshot("two-factor-signed-in");
     }
-    assertThat(directory.signInHistory(account.id(), 0, 10).getContent())
+    assertThat(history.of(account.id(), 0, 10).getContent())
         .extracting(record -> record.method() + " " + record.outcome())
         .containsExactly(SignInMethod.TOTP + " " + SignInOutcome.SUCCESS,
             SignInMethod.PASSWORD + " " + SignInOutcome.SECOND_FACTOR_REQUIRED,

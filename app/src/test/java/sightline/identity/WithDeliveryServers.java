@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class WithDeliveryServers {
+public abstract class WithDeliveryServers {
 
   @DynamicPropertySource
   static void deliveryServers(DynamicPropertyRegistry registry) {

@@ -31,36 +31,40 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import sightline.biometrics.EnrolmentStatus;
 import sightline.biometrics.FaceDecision;
-import sightline.biometrics.FaceEngine;
 import sightline.biometrics.FaceEnrolment;
 import sightline.biometrics.FaceMatching;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
+import sightline.vision.Image;
 
 /**
  * The biometrics HTTP API: one's own consent, camera enrolment, status, deletion and verification; identification
  * (administrators and teachers); another person's enrolment (administrators). Pictures are sent as the request body
- * ({@code image/jpeg} or {@code image/png}, at most 2 MiB; camera frames ≤ 640 px wide are expected) and judged on the
- * server; no face descriptor is accepted from a client.
+ * ({@code image/jpeg} or {@code image/png}): camera frames within {@code ImageUse.FRAME} (≤ 640 px a side, ≤ 300 kB)
+ * for one's own enrolment and check, photos within {@code ImageUse.PHOTO} for identification and an administrator's
+ * photo check; all are judged on the server, and no face descriptor is accepted from a client.
  */
 @RestController
 @RequestMapping("/api/v1/biometrics")
 @Tag(name = "Biometrics", description = "Face enrolment, verification and identification")
 class BiometricsApiController {
 
-  private static final String PICTURE = "Picture bytes, image/jpeg or image/png, at most 2 MiB";
+  private static final String FRAME = "A camera frame, image/jpeg or image/png, at most 640 px a side and 300 kB";
+  private static final String PHOTO = "A photo, image/jpeg or image/png, at most 10 MiB and 24 megapixels";
 
   private final FaceEnrolment enrolment;
   private final FaceMatching matching;
-  private final FaceEngine engine;
+  private final ImageInput images;
   private final AccountDirectory directory;
 
-  BiometricsApiController(FaceEnrolment enrolment, FaceMatching matching, FaceEngine engine,
+  BiometricsApiController(FaceEnrolment enrolment, FaceMatching matching, ImageInput images,
       AccountDirectory directory) {
     this.enrolment = enrolment;
     this.matching = matching;
-    this.engine = engine;
+    this.images = images;
     this.directory = directory;
   }
 
@@ -93,15 +97,15 @@ class BiometricsApiController {
           + "liveness). After " + FaceEnrolment.FRAMES_PER_ENROLMENT + " accepted frames the enrolment is stored "
           + "(complete=true) and replaces any previous one.",
       security = @SecurityRequirement(name = "bearer"),
-      requestBody = @RequestBody(description = PICTURE, content = @Content(mediaType = "image/jpeg",
+      requestBody = @RequestBody(description = FRAME, content = @Content(mediaType = "image/jpeg",
           schema = @Schema(type = "string", format = "binary"))))
   @ApiResponse(responseCode = "200", description = "The frame's answer")
   @ApiResponse(responseCode = "409", description = "No consent to the current consent text (problem consent-required)")
-  @ApiResponse(responseCode = "413", description = "Larger than 2 MiB (problem frame-too-large)")
+  @ApiResponse(responseCode = "413", description = "Larger than a camera frame may be (problem frame-too-large)")
   @ApiResponse(responseCode = "415", description = "Not a JPEG or PNG (problem image-rejected)")
   FaceEnrolment.FrameAnswer frame(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request)
       throws IOException {
-    return enrolment.enrolFrame(user.id(), Uploads.body(request));
+    return enrolment.enrolFrame(user.id(), images.read(request, ImageUse.FRAME));
   }
 
   @PostMapping("/enrolment/restart")
@@ -123,10 +127,10 @@ class BiometricsApiController {
       description = "Returns the decision with similarity, threshold (FAR 1e-3 on LFW View 1), liveness score and "
           + "reasons; audited.",
       security = @SecurityRequirement(name = "bearer"),
-      requestBody = @RequestBody(description = PICTURE, content = @Content(mediaType = "image/jpeg",
+      requestBody = @RequestBody(description = FRAME, content = @Content(mediaType = "image/jpeg",
           schema = @Schema(type = "string", format = "binary"))))
   FaceDecision verifyMe(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) throws IOException {
-    return matching.verify(user.id(), engine.decode(Uploads.body(request)), FaceDecision.Purpose.SELF_CHECK,
+    return matching.verify(user.id(), frame(request), FaceDecision.Purpose.SELF_CHECK,
         user.id());
   }
 
@@ -134,20 +138,20 @@ class BiometricsApiController {
   @Operation(summary = "Identify the face in a picture among everyone enrolled, or a group (1:N; admins, teachers)",
       description = "UNKNOWN when nobody reaches the threshold: never a forced best match.",
       security = @SecurityRequirement(name = "bearer"),
-      requestBody = @RequestBody(description = PICTURE, content = @Content(mediaType = "image/jpeg",
+      requestBody = @RequestBody(description = PHOTO, content = @Content(mediaType = "image/jpeg",
           schema = @Schema(type = "string", format = "binary"))))
   FaceDecision identify(@AuthenticationPrincipal SignedInUser user,
       @Parameter(description = "Account ids to search among; everyone when absent")
       @RequestParam(name = "group", required = false) @Nullable List<UUID> group, HttpServletRequest request)
       throws IOException {
     Set<AccountId> members = group == null ? null : new HashSet<>(group.stream().map(AccountId::new).toList());
-    return matching.identify(engine.decode(Uploads.body(request)), members, FaceDecision.Purpose.API, user.id());
+    return matching.identify(photo(request), members, FaceDecision.Purpose.API, user.id());
   }
 
   @GetMapping("/accounts/{id}/enrolment")
   @Operation(summary = "A person's face enrolment (admins)", security = @SecurityRequirement(name = "bearer"))
   EnrolmentStatus status(@PathVariable UUID id) {
-    return enrolment.status(Uploads.person(directory, id).id());
+    return enrolment.status(directory.get(new AccountId(id)).id());
   }
 
   @PostMapping(path = "/accounts/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -158,25 +162,35 @@ class BiometricsApiController {
   FaceEnrolment.PhotoAnswer enrolPhotos(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestPart("photos") List<MultipartFile> photos, @RequestParam("consentVersion") String consentVersion)
       throws IOException {
-    return enrolment.enrolPhotos(Uploads.person(directory, id).id(), Uploads.files(photos), consentVersion,
-        admin.id());
+    return enrolment.enrolPhotos(directory.get(new AccountId(id)).id(), images.read(photos, ImageUse.PHOTO),
+        consentVersion, admin.id());
   }
 
   @DeleteMapping("/accounts/{id}/enrolment")
   @Operation(summary = "Delete all of a person's face data (admins)", security = @SecurityRequirement(name = "bearer"))
   Deleted delete(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id) {
-    return new Deleted(enrolment.delete(Uploads.person(directory, id).id(), admin.id()));
+    return new Deleted(enrolment.delete(directory.get(new AccountId(id)).id(), admin.id()));
   }
 
   @PostMapping(path = "/accounts/{id}/verify", consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
   @Operation(summary = "Check an uploaded photo against a person (1:1, admins; liveness not required)",
       security = @SecurityRequirement(name = "bearer"),
-      requestBody = @RequestBody(description = PICTURE, content = @Content(mediaType = "image/jpeg",
+      requestBody = @RequestBody(description = PHOTO, content = @Content(mediaType = "image/jpeg",
           schema = @Schema(type = "string", format = "binary"))))
   FaceDecision verify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id, HttpServletRequest request)
       throws IOException {
-    AccountId person = Uploads.person(directory, id).id();
-    return matching.verify(person, engine.decode(Uploads.body(request)), FaceDecision.Purpose.PHOTO_CHECK,
+    AccountId person = directory.get(new AccountId(id)).id();
+    return matching.verify(person, photo(request), FaceDecision.Purpose.PHOTO_CHECK,
         admin.id());
+  }
+
+  /** A camera frame sent as the request body. */
+  private Image frame(HttpServletRequest request) throws IOException {
+    return images.decode(images.read(request, ImageUse.FRAME), ImageUse.FRAME);
+  }
+
+  /** A photo sent as the request body. */
+  private Image photo(HttpServletRequest request) throws IOException {
+    return images.decode(images.read(request, ImageUse.PHOTO), ImageUse.PHOTO);
   }
 }

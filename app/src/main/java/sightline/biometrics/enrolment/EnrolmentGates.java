@@ -2,8 +2,8 @@ package sightline.biometrics.enrolment;
 
 import java.util.List;
 import java.util.Optional;
-import sightline.biometrics.FaceEnrolment.Hint;
-import sightline.biometrics.FaceEnrolment.Source;
+import sightline.biometrics.EnrolmentHint;
+import sightline.biometrics.EnrolmentSource;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceQuality;
 import sightline.vision.face.HeadPose;
@@ -40,12 +40,12 @@ public record EnrolmentGates(double minFaceSizePx, double minFaceFraction, doubl
    * @param faces      every face found, with embedding, quality and pose (and liveness for camera frames)
    * @param frameWidth width of the picture in pixels
    */
-  public Optional<Hint> judge(List<DetectedFace> faces, int frameWidth, Source source) {
+  public Optional<EnrolmentHint> judge(List<DetectedFace> faces, int frameWidth, EnrolmentSource source) {
     if (faces.isEmpty()) {
-      return Optional.of(Hint.NO_FACE);
+      return Optional.of(EnrolmentHint.NO_FACE);
     }
     if (faces.size() > 1) {
-      return Optional.of(Hint.ONE_FACE_ONLY);
+      return Optional.of(EnrolmentHint.ONE_FACE_ONLY);
     }
     DetectedFace face = faces.getFirst();
     FaceQuality quality = face.quality();
@@ -53,21 +53,21 @@ public record EnrolmentGates(double minFaceSizePx, double minFaceFraction, doubl
     if (quality == null || pose == null || face.embedding() == null) {
       throw new IllegalArgumentException("enrolment gates need quality, pose and embedding");
     }
-    boolean camera = source == Source.CAMERA;
+    boolean camera = source == EnrolmentSource.CAMERA;
     if (quality.faceSizePx() < minFaceSizePx || camera && face.box().width() < minFaceFraction * frameWidth) {
-      return Optional.of(Hint.COME_CLOSER);
+      return Optional.of(EnrolmentHint.COME_CLOSER);
     }
     if (!pose.isFacingCamera(maxYawPitchDegrees)) {
-      return Optional.of(Hint.FACE_THE_CAMERA);
+      return Optional.of(EnrolmentHint.FACE_THE_CAMERA);
     }
     if (quality.brightness() < minBrightness) {
-      return Optional.of(Hint.MORE_LIGHT);
+      return Optional.of(EnrolmentHint.MORE_LIGHT);
     }
     if (quality.brightness() > maxBrightness) {
-      return Optional.of(Hint.LESS_LIGHT);
+      return Optional.of(EnrolmentHint.LESS_LIGHT);
     }
     if (quality.sharpness() < minSharpness) {
-      return Optional.of(Hint.HOLD_STILL);
+      return Optional.of(EnrolmentHint.HOLD_STILL);
     }
     if (camera) {
       Liveness liveness = face.liveness();
@@ -75,7 +75,7 @@ public record EnrolmentGates(double minFaceSizePx, double minFaceFraction, doubl
         throw new IllegalArgumentException("camera frames need a liveness score");
       }
       if (liveness.liveScore() < livenessThreshold) {
-        return Optional.of(Hint.NOT_LIVE);
+        return Optional.of(EnrolmentHint.NOT_LIVE);
       }
     }
     return Optional.empty();

@@ -7,6 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import sightline.biometrics.ConsentOutdated;
+import sightline.biometrics.EnrolmentHint;
+import sightline.biometrics.FaceDecision;
 import sightline.biometrics.FaceEnrolment;
 import sightline.biometrics.FaceMatching;
 import sightline.identity.SignedInUser;
@@ -35,7 +38,7 @@ class FaceAccountController {
     model.addAttribute("consentCurrent", FaceEnrolment.CONSENT_VERSION.equals(status.consentVersion()));
     model.addAttribute("consentVersion", FaceEnrolment.CONSENT_VERSION);
     model.addAttribute("threshold", matching.matchThreshold());
-    model.addAttribute("hints", FaceEnrolment.Hint.values());
+    model.addAttribute("hints", EnrolmentHint.values());
     model.addAttribute("outcomes", sightline.biometrics.FaceDecision.Outcome.values());
     return "biometrics/face";
   }
@@ -51,7 +54,7 @@ class FaceAccountController {
     try {
       enrolment.recordConsent(user.id(), consentVersion, user.id());
       redirect.addFlashAttribute("notice", "face.consent.recorded");
-    } catch (FaceEnrolment.ConsentOutdated e) {
+    } catch (ConsentOutdated e) {
       redirect.addFlashAttribute("problem", "face.consent.outdated");
     }
     return REDIRECT;

@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.biometrics.FaceDecision;
-import sightline.biometrics.FaceEngine;
 import sightline.biometrics.FaceEnrolment;
 import sightline.biometrics.FaceMatching;
 import sightline.identity.AccountDirectory;
+import sightline.identity.AccountId;
 import sightline.identity.AccountView;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 import sightline.vision.ImageRejected;
 
 /**
@@ -34,19 +36,19 @@ class FaceAdminController {
 
   private final FaceEnrolment enrolment;
   private final FaceMatching matching;
-  private final FaceEngine engine;
+  private final ImageInput images;
   private final AccountDirectory directory;
 
-  FaceAdminController(FaceEnrolment enrolment, FaceMatching matching, FaceEngine engine, AccountDirectory directory) {
+  FaceAdminController(FaceEnrolment enrolment, FaceMatching matching, ImageInput images, AccountDirectory directory) {
     this.enrolment = enrolment;
     this.matching = matching;
-    this.engine = engine;
+    this.images = images;
     this.directory = directory;
   }
 
   @GetMapping("/admin/accounts/{id}/face")
   String showFace(@PathVariable UUID id, Model model) {
-    return show(Uploads.person(directory, id), model);
+    return show(directory.get(new AccountId(id)), model);
   }
 
   @PostMapping("/admin/accounts/{id}/face/photos")
@@ -54,13 +56,13 @@ class FaceAdminController {
       @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos,
       @RequestParam(name = "consent", defaultValue = "false") boolean consent, RedirectAttributes redirect)
       throws IOException {
-    AccountView person = Uploads.person(directory, id);
+    AccountView person = directory.get(new AccountId(id));
     String back = "redirect:/admin/accounts/" + id + "/face";
     if (!consent) {
       redirect.addFlashAttribute("problem", "face.admin.consentMissing");
       return back;
     }
-    List<byte[]> pictures = Uploads.files(photos);
+    List<byte[]> pictures = images.read(photos, ImageUse.PHOTO);
     if (pictures.isEmpty() || pictures.size() > FaceEnrolment.MAX_PHOTOS) {
       redirect.addFlashAttribute("problem", "face.admin.photoCount");
       return back;
@@ -79,7 +81,7 @@ class FaceAdminController {
   @PostMapping("/admin/accounts/{id}/face/delete")
   String delete(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "confirm", defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
-    AccountView person = Uploads.person(directory, id);
+    AccountView person = directory.get(new AccountId(id));
     if (!confirm) {
       redirect.addFlashAttribute("problem", "face.delete.unconfirmed");
     } else {
@@ -92,8 +94,8 @@ class FaceAdminController {
   @PostMapping("/admin/accounts/{id}/face/verify")
   String verify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model) throws IOException {
-    AccountView person = Uploads.person(directory, id);
-    check(model, photo, picture -> matching.verify(person.id(), engine.decode(picture),
+    AccountView person = directory.get(new AccountId(id));
+    check(model, photo, picture -> matching.verify(person.id(), images.decode(picture, ImageUse.PHOTO),
         FaceDecision.Purpose.PHOTO_CHECK, admin.id()));
     return show(person, model);
   }
@@ -101,9 +103,9 @@ class FaceAdminController {
   @PostMapping("/admin/accounts/{id}/face/identify")
   String identify(@AuthenticationPrincipal SignedInUser admin, @PathVariable UUID id,
       @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo, Model model) throws IOException {
-    AccountView person = Uploads.person(directory, id);
-    check(model, photo, picture -> matching.identify(engine.decode(picture), null, FaceDecision.Purpose.PHOTO_CHECK,
-        admin.id()));
+    AccountView person = directory.get(new AccountId(id));
+    check(model, photo, picture -> matching.identify(images.decode(picture, ImageUse.PHOTO), null,
+        FaceDecision.Purpose.PHOTO_CHECK, admin.id()));
     return show(person, model);
   }
 
@@ -114,7 +116,7 @@ class FaceAdminController {
       return;
     }
     try {
-      FaceDecision decision = decide.apply(photo.getBytes());
+      FaceDecision decision = decide.apply(images.read(photo, ImageUse.PHOTO));
       model.addAttribute("decision", decision);
       if (decision.matched() != null) {
         directory.find(decision.matched()).ifPresent(matched -> model.addAttribute("matchedPerson", matched));

@@ -3,7 +3,6 @@ package sightline.biometrics.liveness;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +28,12 @@ import sightline.biometrics.LivenessFrameAnswer;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessionNotYours;
 import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
 import sightline.identity.SignedInUser;
+import sightline.system.ImageInput;
+import sightline.system.ImageUse;
 
 /**
  * The liveness session API. Anonymous callers may start only SIGN_IN sessions; signed-in callers start sessions for
@@ -58,10 +60,12 @@ class LivenessApiController {
   }
 
   private final LivenessSessions sessions;
+  private final ImageInput images;
   private final MessageSource messages;
 
-  LivenessApiController(LivenessSessions sessions, MessageSource messages) {
+  LivenessApiController(LivenessSessions sessions, ImageInput images, MessageSource messages) {
     this.sessions = sessions;
+    this.images = images;
     this.messages = messages;
   }
 
@@ -89,14 +93,7 @@ class LivenessApiController {
       HttpServletRequest request, Locale locale) throws IOException {
     var session = new LivenessSessionId(id);
     String proof = nonce(session, nonce, request);
-    int max = sessions.rules().maxFrameBytes();
-    if (request.getContentLengthLong() > max) {
-      throw new LivenessFrameRejected(max, sessions.rules().maxFrameSidePx());
-    }
-    byte[] frame;
-    try (InputStream body = request.getInputStream()) {
-      frame = body.readNBytes(max + 1);   // never more than the limit in memory, whatever Content-Length said
-    }
+    byte[] frame = images.read(request, ImageUse.FRAME);
     return view(sessions.submitFrame(session, proof, frame), locale);
   }
 

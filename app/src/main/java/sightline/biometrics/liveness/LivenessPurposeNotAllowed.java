@@ -6,9 +6,9 @@ import org.springframework.web.ErrorResponseException;
 import sightline.biometrics.LivenessPurpose;
 
 /** Anonymous callers may start only sign-in sessions. */
-public final class LivenessPurposeNotAllowed extends ErrorResponseException {
+final class LivenessPurposeNotAllowed extends ErrorResponseException {
 
-  public LivenessPurposeNotAllowed(LivenessPurpose purpose) {
+  LivenessPurposeNotAllowed(LivenessPurpose purpose) {
     super(HttpStatus.UNAUTHORIZED, ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED), null,
         null, new Object[] {purpose.name()});
     getBody().setProperty("purpose", purpose.name());

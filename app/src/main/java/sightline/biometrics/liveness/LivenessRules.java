@@ -30,10 +30,7 @@ import sightline.biometrics.Challenge;
  * @param passiveThreshold     median live score the session's frames must reach, in [0, 1]
  * @param minLivenessFrames    frames with one face needed before the passive verdict is taken
  * @param focalLengthPerWidth  assumed focal length in units of the frame width (0.866: 60 degree horizontal view)
- * @param maxFrameBytes        largest JPEG accepted per frame
- * @param maxFrameSidePx       widest and tallest frame accepted
  * @param framesPerSecond      frames a session accepts per second (burst of twice that)
- * @param startsPerMinute      sessions one client address may start per minute
  * @param maxFailures          failed sessions per subject or client address within {@code failureWindow}...
  * @param failureWindow        ...before a {@code lockout}
  * @param lockout              how long starting is refused after too many failures
@@ -58,10 +55,7 @@ public record LivenessRules(
     @DefaultValue("0.9") double passiveThreshold,
     @DefaultValue("3") int minLivenessFrames,
     @DefaultValue("0.866") double focalLengthPerWidth,
-    @DefaultValue("300000") int maxFrameBytes,
-    @DefaultValue("640") int maxFrameSidePx,
     @DefaultValue("10") int framesPerSecond,
-    @DefaultValue("20") int startsPerMinute,
     @DefaultValue("5") int maxFailures,
     @DefaultValue("3m") Duration failureWindow,
     @DefaultValue("30m") Duration lockout,
@@ -87,7 +81,7 @@ public record LivenessRules(
   /** The defaults, for tests and tools. */
   public static LivenessRules defaults() {
     return new LivenessRules(Duration.ofMinutes(3), Duration.ofSeconds(30), EnumSet.allOf(Challenge.class), List.of(),
-        2, 3, 15, 15, 20, 2, 0.8, 0.3, 0.5, 0.5, 0.9, 3, 0.866, 300_000, 640, 10, 20, 5, Duration.ofMinutes(3),
+        2, 3, 15, 15, 20, 2, 0.8, 0.3, 0.5, 0.5, 0.9, 3, 0.866, 10, 5, Duration.ofMinutes(3),
         Duration.ofMinutes(30), Duration.ofMinutes(10));
   }
 
@@ -95,7 +89,7 @@ public record LivenessRules(
   public LivenessRules withChallengeTimeout(Duration timeout) {
     return new LivenessRules(sessionLifetime, timeout, challenges, fixedChallenges, minChallenges, maxChallenges,
         turnDegrees, lookUpDegrees, maxReferenceDegrees, holdFrames, closerRatio, eyeOpenBelow, eyeClosedAbove,
-        sameFaceSimilarity, passiveThreshold, minLivenessFrames, focalLengthPerWidth, maxFrameBytes, maxFrameSidePx,
-        framesPerSecond, startsPerMinute, maxFailures, failureWindow, lockout, retention);
+        sameFaceSimilarity, passiveThreshold, minLivenessFrames, focalLengthPerWidth, framesPerSecond, maxFailures,
+        failureWindow, lockout, retention);
   }
 }

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.biometrics.TemplateCipher;
-import sightline.biometrics.enrolment.TemplateStore;
 import sightline.identity.AccountId;
 import sightline.vision.index.EmbeddingIndex;
 import sightline.vision.index.Match;

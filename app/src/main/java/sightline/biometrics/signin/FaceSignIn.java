@@ -15,13 +15,14 @@ import sightline.biometrics.LivenessFrameAnswer;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
 import sightline.identity.VerifiedSignIn;
-import sightline.system.RateLimits;
 import sightline.system.RateLimitExceeded;
+import sightline.system.RateLimits;
 
 /**
  * Sign-in with face: a liveness session proves a live person in front of the camera, then the face it saw is matched
@@ -102,7 +103,7 @@ class FaceSignIn {
    * (or hands it to the second-factor step).
    *
    * @throws FaceSignInRefused for every failure, after recording it
-   * @throws sightline.biometrics.liveness.LivenessSessionNotPassed while the session still runs, or when it was used
+   * @throws LivenessSessionNotPassed while the session still runs, or when it was used
    */
   VerifiedSignIn.Started complete(Attempt attempt, HttpServletRequest request, HttpServletResponse response) {
     LivenessFrameAnswer ended = liveness.status(attempt.sessionId(), attempt.nonce());

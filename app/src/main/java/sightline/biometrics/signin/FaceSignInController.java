@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import sightline.biometrics.liveness.LivenessSessionNotFound;
-import sightline.biometrics.liveness.LivenessSessionNotPassed;
-import sightline.biometrics.liveness.LivenessSessionView;
 import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessionNotFound;
+import sightline.biometrics.LivenessSessionNotPassed;
+import sightline.biometrics.liveness.LivenessSessionView;
 import sightline.identity.SignedInUser;
 import sightline.identity.VerifiedSignIn;
 

@@ -20,13 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountId;
 import sightline.identity.AccountStatus;
-import sightline.identity.CredentialsRevoked;
-import sightline.identity.SecondFactorAnswer;
-import sightline.identity.SecondFactorNeeded;
-import sightline.identity.SecondFactorRequired;
-import sightline.identity.SecondFactorSetUpNeeded;
 import sightline.identity.AccountView;
+import sightline.identity.CredentialsRevoked;
 import sightline.identity.SignedInUser;
+import sightline.identity.signin.SecondFactorAnswer;
+import sightline.identity.signin.SecondFactorNeeded;
+import sightline.identity.signin.SecondFactorPending;
+import sightline.identity.signin.SecondFactorSetUpNeeded;
 import sightline.system.RateLimitExceeded;
 
 /**
@@ -79,8 +79,6 @@ public class ApiTokens {
     }
     try {
       result = signIn.authenticate(credentials);
-    } catch (SecondFactorRequired e) {
-      throw e.problem(); // given only after the password was verified
     } catch (AuthenticationServiceException e) {
       if (e.getCause() instanceof RateLimitExceeded limited) {
         throw limited;
@@ -88,6 +86,9 @@ public class ApiTokens {
       throw e;
     } catch (AuthenticationException e) {
       throw new CredentialsRejected();
+    }
+    if (result instanceof SecondFactorPending pending) {
+      throw pending.signIn().problem(); // given only after the password was verified
     }
     SignedInUser user = (SignedInUser) result.getPrincipal();
     var refresh = RefreshToken.startFamily(user.id(), clock.instant(), settings);

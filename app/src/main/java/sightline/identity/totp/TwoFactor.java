@@ -10,20 +10,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.AccountId;
 import sightline.identity.Role;
+import sightline.identity.directory.AccountAdministration;
+import sightline.identity.directory.AdminAction;
 
 /**
  * TOTP second factors (RFC 6238: HMAC-SHA1, 6 digits, 30 s, one step of clock drift either way) and the
@@ -92,19 +93,19 @@ public class TwoFactor {
   private final TotpRequirementRepository requirements;
   private final SecretCipher cipher;
   private final TransactionOperations transactions;
-  private final ApplicationEventPublisher events;
+  private final AccountAdministration administration;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   TwoFactor(TotpCredentialRepository credentials, RecoveryCodeRepository recoveryCodes,
       TotpRequirementRepository requirements, SecretCipher cipher, TransactionOperations transactions,
-      ApplicationEventPublisher events, Clock clock) {
+      AccountAdministration administration, Clock clock) {
     this.credentials = credentials;
     this.recoveryCodes = recoveryCodes;
     this.requirements = requirements;
     this.cipher = cipher;
     this.transactions = transactions;
-    this.events = events;
+    this.administration = administration;
     this.clock = clock;
   }
 
@@ -263,7 +264,7 @@ public class TwoFactor {
   @Transactional
   public void reset(AccountId account, AccountId admin) {
     disable(account);
-    events.publishEvent(new TwoFactorReset(account, admin));
+    administration.record(admin, account, AdminAction.Kind.TWO_FACTOR_RESET, null);
   }
 
   @Transactional(readOnly = true)
@@ -289,8 +290,8 @@ public class TwoFactor {
       changed |= row.set(required.contains(row.role()), admin.value(), now);
     }
     if (changed) {
-      events.publishEvent(new TwoFactorRequirementChanged(
-          required.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(required), admin));
+      administration.record(admin, null, AdminAction.Kind.TWO_FACTOR_REQUIREMENT,
+          "required for " + new TreeSet<>(required));
     }
   }
 

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import sightline.identity.AccountDirectory;
 import sightline.identity.SignedInUser;
+import sightline.identity.directory.AccountDirectoryService;
 import sightline.system.RateLimits;
 
 /**
@@ -30,10 +30,10 @@ class TwoFactorSetUpController {
   static final String RECOVERY_CODES_VIEW = "identity/totp/recovery-codes";
 
   private final TwoFactor twoFactor;
-  private final AccountDirectory directory;
+  private final AccountDirectoryService directory;
   private final RateLimits rateLimits;
 
-  TwoFactorSetUpController(TwoFactor twoFactor, AccountDirectory directory, RateLimits rateLimits) {
+  TwoFactorSetUpController(TwoFactor twoFactor, AccountDirectoryService directory, RateLimits rateLimits) {
     this.twoFactor = twoFactor;
     this.directory = directory;
     this.rateLimits = rateLimits;

@@ -33,6 +33,9 @@ class LivenessDatasetTests {
   @Autowired
   LivenessSessions sessions;
 
+  @Autowired
+  LivenessRules rules;
+
   /**
    * The first 300 frames of {@code mahie_test_1} (laptop webcam, glasses, dim light; blinks start at frames 93 and
    * 292), read from the MJPEG file (no ffmpeg needed), every second frame as a client at 15 fps would send them.
@@ -72,7 +75,7 @@ class LivenessDatasetTests {
   @Test
   void spoofImagesAreRejectedByPassiveLivenessAtTheMeasuredRate() throws IOException {
     Path dataset = Datasets.require("antispoof/msu-mfsd-firstframes");
-    double threshold = sessions.rules().passiveThreshold();
+    double threshold = rules.passiveThreshold();
     Map<String, int[]> acceptedOfTotal = new TreeMap<>();
     for (String line : Files.readAllLines(dataset.resolve("labels.csv")).subList(1, 141)) {
       String[] cells = line.split(",");

@@ -14,8 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
+import sightline.biometrics.LivenessLimitReached;
 import sightline.biometrics.LivenessOutcome;
+import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessionId;
+import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
 import sightline.vision.Point;
 import tools.jackson.databind.JsonNode;
@@ -132,6 +135,27 @@ class LivenessSessionsIntegrationTests {
   }
 
   @Test
+  void sessionStartsPerAddressAreANamedLimitOfTheOneRateLimiter() {
+    // This configuration sets the limit through its older name, starts-per-minute = 1000.
+    String address = "203.0.113.9|" + UUID.randomUUID();
+    int started = 0;
+    LivenessLimitReached limited = null;
+    while (limited == null && started < 2000) {   // the bucket refills smoothly while this loop runs
+      try {
+        sessions.start(LivenessPurpose.SELF_TEST, null, address);
+        started++;
+      } catch (LivenessLimitReached e) {
+        limited = e;
+      }
+    }
+    assertThat(started).isBetween(1000, 1999);
+    assertThat(limited).isNotNull();
+    assertThat(limited.getBody().getProperties()).containsEntry("limit", "SESSION_STARTS");
+    assertThat(limited.retryAfterSeconds()).isPositive();
+    sessions.start(LivenessPurpose.SELF_TEST, null, address + "-another");
+  }
+
+  @Test
   void anonymousCallersMayStartOnlySignInSessions() {
     var anonymous = new LivenessApiClient(port);
     var refused = anonymous.start("SELF_TEST");
@@ -147,7 +171,7 @@ class LivenessSessionsIntegrationTests {
     var wide = new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR);
     var answer = client.frame(id, SyntheticLivenessFrames.jpeg(wide), null);
     assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.json().get("type").asString()).isEqualTo("/problems/liveness-frame-too-large");
+    assertThat(answer.json().get("type").asString()).isEqualTo("/problems/frame-too-large");
     var notAnImage = client.frame(id, "hello".getBytes(), null);
     assertThat(notAnImage.status()).isEqualTo(415);
   }

@@ -39,8 +39,11 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
-import sightline.identity.SignInRecord;
 import sightline.identity.SignedInUser;
+import sightline.identity.directory.AccountAdministration;
+import sightline.identity.directory.AccountDirectoryService;
+import sightline.identity.history.SignInHistory;
+import sightline.identity.history.SignInRecord;
 
 /** API tokens through the real filter chain, sign-in provider, keys and database. */
 @SpringBootTest(properties = "sightline.identity.lockout.failures=3") // same context as SignInIntegrationTests
@@ -54,6 +57,12 @@ class ApiTokensIntegrationTests {
 
   @Autowired
   AccountDirectory directory;
+  @Autowired
+  AccountDirectoryService accounts;
+  @Autowired
+  AccountAdministration administration;
+  @Autowired
+  SignInHistory history;
 
   @Autowired
   SigningKeys signingKeys;
@@ -128,7 +137,7 @@ class ApiTokensIntegrationTests {
     assertThat(me).bodyJson().extractingPath("$.roles").asArray().containsExactly("TEACHER");
     assertThat(me.getRequest().getSession(false)).isNull();
 
-    assertThat(directory.signInHistory(account.id(), 0, 10).getContent()).singleElement().satisfies(record -> {
+    assertThat(history.of(account.id(), 0, 10).getContent()).singleElement().satisfies(record -> {
       assertThat(record.method()).isEqualTo(SignInMethod.PASSWORD);
       assertThat(record.outcome()).isEqualTo(SignInOutcome.SUCCESS);
     });
@@ -166,7 +175,7 @@ class ApiTokensIntegrationTests {
       assertThat(other).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
       assertThat(other.getResponse().getContentAsString()).isEqualTo(answer);
     }
-    assertThat(directory.signInHistory(locked.id(), 0, 10).getContent()).first()
+    assertThat(history.of(locked.id(), 0, 10).getContent()).first()
         .extracting(SignInRecord::outcome).isEqualTo(SignInOutcome.LOCKED);
   }
 
@@ -300,14 +309,14 @@ class ApiTokensIntegrationTests {
   void changingThePasswordOrBeingDisabledRevokesEveryRefreshToken() {
     AccountView changer = newAccount(Role.STUDENT);
     Tokens beforeChange = tokensFor(changer);
-    assertThat(directory.changePassword(changer.id(), PASSWORD, "an entirely new long password", null)).isTrue();
+    assertThat(accounts.changePassword(changer.id(), PASSWORD, "an entirely new long password", null)).isTrue();
     assertThat(refresh(beforeChange.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
 
     AccountView admin = newAccount(Role.ADMIN);
     AccountView disabled = newAccount(Role.TEACHER);
     Tokens beforeDisable = tokensFor(disabled);
-    directory.disable(disabled.id(), admin.id());
-    directory.enable(disabled.id(), admin.id());
+    administration.disable(disabled.id(), admin.id());
+    administration.enable(disabled.id(), admin.id());
     assertThat(refresh(beforeDisable.refresh())).as("stays revoked after re-enabling")
         .hasStatus(HttpStatus.UNAUTHORIZED);
   }

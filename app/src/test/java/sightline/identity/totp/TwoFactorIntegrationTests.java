@@ -33,8 +33,10 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
-import sightline.identity.SignInRecord;
 import sightline.identity.SignedInUser;
+import sightline.identity.directory.AccountAdministration;
+import sightline.identity.history.SignInHistory;
+import sightline.identity.history.SignInRecord;
 
 /**
  * The TOTP second factor through the real pages, filter chain, sign-in provider, API and database. Codes are computed
@@ -52,6 +54,10 @@ class TwoFactorIntegrationTests {
 
   @Autowired
   AccountDirectory directory;
+  @Autowired
+  AccountAdministration administration;
+  @Autowired
+  SignInHistory history;
 
   @Autowired
   TwoFactor twoFactor;
@@ -126,7 +132,7 @@ class TwoFactorIntegrationTests {
   }
 
   private List<SignInRecord> history(AccountView account) {
-    return directory.signInHistory(account.id(), 0, 50).getContent().reversed(); // oldest first
+    return history.of(account.id(), 0, 50).getContent().reversed(); // oldest first
   }
 
   private MvcTestResult apiLogin(String email, String password, String extra) {
@@ -351,7 +357,7 @@ class TwoFactorIntegrationTests {
       assertThat(mvc.post().uri("/admin/accounts/{id}/two-factor/reset", teacher.id().value())
           .with(authentication(as(admin))).with(csrf())).hasRedirectedUrl("/admin/accounts/" + teacher.id());
       assertThat(twoFactor.status(teacher.id()).enabled()).isFalse();
-      assertThat(directory.adminActions(teacher.id())).first().satisfies(action -> {
+      assertThat(administration.adminActions(teacher.id())).first().satisfies(action -> {
         assertThat(action.action()).isEqualTo("TWO_FACTOR_RESET");
         assertThat(action.actor()).isEqualTo(admin.id());
       });

@@ -294,7 +294,8 @@ public final class EvalCommand {
     } else {
       out.printf(Locale.ROOT, "Face verification on %s%n", pairFile);
       row(out, "pairs", "%d (%d same, %d different), %d images", entries.size(), same, entries.size() - same, images.size());
-      row(out, "detection failures", "%d images without a face, %d pairs affected (counted wrong)", failures.size(), failedPairs);
+      row(out, "detection failures", "%d images without a face, %d pairs affected (wrong in the accuracy, rejected in "
+          + "TAR/FAR/EER)", failures.size(), failedPairs);
       row(out, folded.perFold().length + "-fold accuracy", "%.2f%% ± %.2f%%", 100 * folded.mean(), 100 * folded.std());
       row(out, "TAR @ FAR 1e-2", "%.2f%% (threshold %.4f)", 100 * at1e2.tar(), at1e2.threshold());
       row(out, "TAR @ FAR 1e-3", "%.2f%% (threshold %.4f)", 100 * at1e3.tar(), at1e3.threshold());

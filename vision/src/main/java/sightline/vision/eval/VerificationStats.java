@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * Face-verification figures from scored pairs: LFW 10-fold accuracy, TAR at a FAR, EER. A pair whose score is
- * {@code NaN} (a face was not found) is wrong at every threshold: a genuine one is never accepted and an impostor
- * one always is. Pure functions, package-private.
+ * {@code NaN} (a face was not found) is wrong in the accuracy, whatever the threshold: nobody was recognised. In the
+ * operating figures (TAR at a FAR, EER, the ROC curve) it is rejected at every threshold, as the running system
+ * rejects a picture without a face: a genuine one is a false reject, an impostor one a true reject. Pure functions,
+ * package-private.
  */
 final class VerificationStats {
 
@@ -84,18 +86,17 @@ final class VerificationStats {
   }
 
   /**
-   * The lowest threshold whose false-accept rate is at most {@code far}, and the true-accept rate there. Failed
-   * impostor pairs count as accepted at every threshold, so they can make a FAR unreachable (then TAR is 0).
+   * The lowest threshold whose false-accept rate is at most {@code far}, and the true-accept rate there. Impostor
+   * pairs without a face are rejected at every threshold, so they count in the denominator only.
    */
   static Operating atFar(List<Pair> pairs, double far) {
     double[] impostor = pairs.stream().filter(p -> !p.same() && !Double.isNaN(p.score()))
         .mapToDouble(Pair::score).sorted().toArray();
     long impostors = pairs.stream().filter(p -> !p.same()).count();
-    long failedImpostors = impostors - impostor.length;
-    long allowed = (long) Math.floor(far * impostors + 1e-9) - failedImpostors;
-    if (allowed < 0 || impostors == 0) {
-      return new Operating(Double.POSITIVE_INFINITY, 0, failedImpostors / (double) Math.max(1, impostors));
+    if (impostors == 0) {
+      return new Operating(Double.POSITIVE_INFINITY, 0, 0);
     }
+    long allowed = (long) Math.floor(far * impostors + 1e-9);
     // Accept score > t: with t = the (allowed+1)-th highest impostor score, at most `allowed` impostors pass.
     double threshold = allowed >= impostor.length ? Double.NEGATIVE_INFINITY : impostor[impostor.length - 1 - (int) allowed];
     return operating(pairs, threshold);
@@ -110,7 +111,7 @@ final class VerificationStats {
         if (accept) accepted++;
       } else {
         impostors++;
-        if (accept || Double.isNaN(p.score())) falseAccepts++;
+        if (accept) falseAccepts++;
       }
     }
     return new Operating(threshold, genuine == 0 ? 0 : accepted / (double) genuine,

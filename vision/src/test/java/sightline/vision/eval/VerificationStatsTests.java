@@ -44,12 +44,25 @@ class VerificationStatsTests {
       assertThat(VerificationStats.correct(pairs.get(1), t)).isFalse();
     }
     assertThat(VerificationStats.tenFold(pairs).mean()).isCloseTo(0.98, within(1e-9));
-    // The failed impostor counts as a false accept at every threshold: with 50 impostors, FAR 1e-2 allows no false
-    // accept at all, so it cannot be reached; FAR 1e-1 allows four more.
-    assertThat(VerificationStats.atFar(pairs, 1e-2).tar()).isZero();
-    var at = VerificationStats.atFar(pairs, 1e-1);
-    assertThat(at.far()).isCloseTo(0.02, within(1e-9));
-    assertThat(at.tar()).isCloseTo(49 / 50.0, within(1e-9));
+  }
+
+  @Test
+  void aFailedPairIsRejectedInTheRocFiguresAsTheRunningSystemWouldRejectIt() {
+    // 3,000 impostor pairs of which 24 lack a face, 3,000 genuine pairs above every impostor.
+    var pairs = new ArrayList<Pair>();
+    for (int i = 0; i < 3000; i++) {
+      pairs.add(new Pair(i < 24 ? Double.NaN : i / 10_000.0, false, 1 + i % 10));
+      pairs.add(new Pair(0.5 + i / 10_000.0, true, 1 + i % 10));
+    }
+    var at = VerificationStats.atFar(pairs, 1e-3);
+    assertThat(at.threshold()).isFinite();
+    assertThat(at.far()).isLessThanOrEqualTo(1e-3);
+    assertThat(at.tar()).isEqualTo(1.0);
+    assertThat(VerificationStats.operating(pairs, -1).far()).isCloseTo(2976 / 3000.0, within(1e-9));
+    assertThat(VerificationStats.equalErrorRate(pairs)).isZero();
+    assertThat(VerificationStats.roc(pairs)).allSatisfy(point -> assertThat(point.far()).isLessThan(1.0));
+    // The accuracy still counts them wrong: nobody was recognised.
+    assertThat(VerificationStats.tenFold(pairs).mean()).isCloseTo(1 - 24 / 6000.0, within(1e-9));
   }
 
   @Test

@@ -1,0 +1,116 @@
+package sightline.identity.directory;
+
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import sightline.identity.AccountId;
+import sightline.identity.AccountNotFound;
+import sightline.identity.AccountView;
+import sightline.identity.CredentialsRevoked;
+import sightline.identity.Role;
+
+/**
+ * What administrators do to accounts (approve, edit, disable, enable, unlock), each written to the administrator
+ * action log ({@code identity.admin_action}) in the same transaction, and that log itself.
+ */
+@Service
+public class AccountAdministration {
+
+  private final AccountRepository accounts;
+  private final AdminActionRepository actions;
+  private final BrowserSessions sessions;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  AccountAdministration(AccountRepository accounts, AdminActionRepository actions, BrowserSessions sessions,
+      ApplicationEventPublisher events, Clock clock) {
+    this.accounts = accounts;
+    this.actions = actions;
+    this.sessions = sessions;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Lets a self-registered account sign in. */
+  @Transactional
+  public AccountView approve(AccountId id, AccountId actor) {
+    Account account = accounts.load(id);
+    account.approve();
+    record(actor, id, AdminAction.Kind.APPROVED, null);
+    return account.view();
+  }
+
+  /**
+   * Changes name, department and roles.
+   *
+   * @throws AccountNotFound when no account has the id
+   * @throws SelfLockoutRefused when an administrator would drop their own ADMIN role
+   */
+  @Transactional
+  public AccountView update(AccountId id, AccountChanges changes, AccountId actor) {
+    Account account = accounts.load(id);
+    if (id.equals(actor) && account.roles().contains(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
+      throw new SelfLockoutRefused();
+    }
+    var before = account.roles();
+    account.rename(changes.displayName(), changes.department());
+    record(actor, id, AdminAction.Kind.UPDATED, null);
+    if (!before.equals(changes.roles())) {
+      account.changeRoles(changes.roles());
+      record(actor, id, AdminAction.Kind.ROLES_CHANGED, before + " -> " + account.roles());
+    }
+    return account.view();
+  }
+
+  /** Stops the account from signing in and ends its sessions and API tokens; refuses one's own account. */
+  @Transactional
+  public AccountView disable(AccountId id, AccountId actor) {
+    if (id.equals(actor)) {
+      throw new SelfLockoutRefused();
+    }
+    Account account = accounts.load(id);
+    account.disable();
+    record(actor, id, AdminAction.Kind.DISABLED, null);
+    events.publishEvent(new CredentialsRevoked(id));
+    sessions.end(id, null);
+    return account.view();
+  }
+
+  @Transactional
+  public AccountView enable(AccountId id, AccountId actor) {
+    Account account = accounts.load(id);
+    account.enable();
+    record(actor, id, AdminAction.Kind.ENABLED, null);
+    return account.view();
+  }
+
+  /** Lifts a temporary or permanent lockout. */
+  @Transactional
+  public AccountView unlock(AccountId id, AccountId actor) {
+    Account account = accounts.load(id);
+    account.unlock();
+    record(actor, id, AdminAction.Kind.UNLOCKED, null);
+    return account.view();
+  }
+
+  /** The latest administrator actions on an account, newest first. */
+  @Transactional(readOnly = true)
+  public List<AdminActionRecord> adminActions(AccountId id) {
+    return actions.findTop50ByAccountIdOrderByAtDesc(id.value()).stream().map(AdminAction::toRecord).toList();
+  }
+
+  /**
+   * Writes one administrator action in the caller's transaction, so it commits or fails with the change itself.
+   *
+   * @param actor who did it; null when the system did
+   * @param account the account acted on; null for a setting that concerns no single account
+   */
+  @Transactional
+  public void record(@Nullable AccountId actor, @Nullable AccountId account, AdminAction.Kind kind,
+      @Nullable String detail) {
+    actions.save(new AdminAction(actor, account, kind, detail, clock.instant()));
+  }
+}

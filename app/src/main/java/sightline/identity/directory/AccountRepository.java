@@ -1,0 +1,37 @@
+package sightline.identity.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import sightline.identity.AccountId;
+import sightline.identity.AccountNotFound;
+
+public interface AccountRepository extends JpaRepository<Account, UUID> {
+
+  /**
+   * The account with this id.
+   *
+   * @throws AccountNotFound when there is none
+   */
+  default Account load(AccountId id) {
+    return findById(id.value()).orElseThrow(() -> new AccountNotFound(id));
+  }
+
+  Optional<Account> findByEmailKey(String emailKey);
+
+  boolean existsByEmailKey(String emailKey);
+
+  Optional<Account> findByPhone(String phone);
+
+  @Query("select count(a) > 0 from Account a join a.roles r where r = sightline.identity.Role.ADMIN")
+  boolean existsAdmin();
+
+  @Query("""
+      select a from Account a
+      where lower(a.displayName) like concat('%', :text, '%') or a.emailKey like concat('%', :text, '%')
+      """)
+  Page<Account> search(String text, Pageable page);
+}

@@ -1,0 +1,125 @@
+package sightline.identity.reset;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.util.UriComponentsBuilder;
+import sightline.identity.AccountId;
+import sightline.identity.AccountStatus;
+import sightline.identity.CredentialsRevoked;
+import sightline.identity.PasswordRejected;
+import sightline.identity.PasswordResetCompleted;
+import sightline.identity.delivery.Channel;
+import sightline.identity.delivery.MessageDelivery;
+import sightline.identity.delivery.NotAnEmailOrPhoneNumber;
+import sightline.identity.delivery.Recipient;
+import sightline.identity.directory.Account;
+import sightline.identity.directory.AccountDirectoryService;
+import sightline.identity.directory.AccountRepository;
+import sightline.identity.directory.BrowserSessions;
+import sightline.identity.directory.Secrets;
+import sightline.system.RateLimitExceeded;
+import sightline.system.RateLimits;
+
+/**
+ * Password reset by an e-mailed link ({@link PasswordResetToken} holds the rules: single use, 30 minutes, only a hash
+ * stored). Asking for a link answers the same whether or not the account exists; the link is sent in the background
+ * after commit. The link's address is built from {@code sightline.public-url}, never from the request's Host header,
+ * so a forged Host cannot send people a link to someone else's server. The new password passes the same policy as
+ * every password ({@link AccountDirectoryService#hash}); neither it nor the token is logged or recorded.
+ */
+@Service
+class PasswordReset {
+
+  private final AccountRepository accounts;
+  private final PasswordResetTokenRepository tokens;
+  private final AccountDirectoryService directory;
+  private final BrowserSessions sessions;
+  private final MessageDelivery delivery;
+  private final MessageSource messages;
+  private final RateLimits rateLimits;
+  private final TransactionOperations transactions;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final URI publicUrl;
+
+  PasswordReset(AccountRepository accounts, PasswordResetTokenRepository tokens, AccountDirectoryService directory,
+      BrowserSessions sessions, MessageDelivery delivery, MessageSource messages, RateLimits rateLimits,
+      TransactionOperations transactions, ApplicationEventPublisher events, Clock clock,
+      @Value("${sightline.public-url:http://localhost:8080}") URI publicUrl) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.directory = directory;
+    this.sessions = sessions;
+    this.delivery = delivery;
+    this.messages = messages;
+    this.rateLimits = rateLimits;
+    this.transactions = transactions;
+    this.events = events;
+    this.clock = clock;
+    this.publicUrl = publicUrl;
+  }
+
+  /**
+   * E-mails a reset link if an active account has this address; returns normally either way.
+   *
+   * @throws NotAnEmailOrPhoneNumber when the text is not an e-mail address
+   * @throws RateLimitExceeded after 3 requests for this address in 10 minutes (the "code-request" limit)
+   */
+  void requestLink(String typedEmail) {
+    Recipient recipient = Recipient.parse(typedEmail);
+    if (recipient.channel() != Channel.EMAIL) {
+      throw new NotAnEmailOrPhoneNumber();
+    }
+    rateLimits.consume("code-request", "password-reset|" + recipient.key());
+    Locale locale = LocaleContextHolder.getLocale();
+    String token = Secrets.urlToken();
+    transactions.executeWithoutResult(tx -> accounts.findByEmailKey(recipient.key())
+        .filter(account -> account.status() != AccountStatus.DISABLED && !Recipient.isPlaceholder(account.email()))
+        .ifPresent(account -> {
+          tokens.save(new PasswordResetToken(account.id(), token, clock.instant()));
+          String link = UriComponentsBuilder.fromUri(publicUrl).path("/password-reset/new")
+              .queryParam("token", token).build().toUriString();
+          delivery.sendLater(Channel.EMAIL, account.email(), messages.getMessage("reset.mail.subject", null, locale),
+              messages.getMessage("reset.mail", new Object[] {link, PasswordResetToken.LIFETIME.toMinutes()},
+                  locale));
+        }));
+  }
+
+  /** Whether a link's token would still be accepted now (for showing the form or an explanation). */
+  boolean accepts(String token) {
+    Instant now = clock.instant();
+    return Boolean.TRUE.equals(transactions.execute(tx -> tokens.findByTokenHash(PasswordResetToken.hash(token))
+        .map(found -> found.isUsableAt(now)).orElse(false)));
+  }
+
+  /**
+   * Sets a new password with a link's token, spends that token and every other open token of the account.
+   *
+   * @throws PasswordRejected when the password breaks the policy (the token stays usable)
+   * @throws ResetLinkInvalid when the token is unknown, used or expired
+   */
+  void resetPassword(String token, String newPassword) {
+    String hash = directory.hash(newPassword); // Argon2 outside the transaction
+    Instant now = clock.instant();
+    AccountId reset = transactions.execute(tx -> {
+      PasswordResetToken found = tokens.findByTokenHash(PasswordResetToken.hash(token))
+          .filter(candidate -> candidate.isUsableAt(now)).orElseThrow(ResetLinkInvalid::new);
+      found.use(now);
+      tokens.findByAccountIdAndUsedAtIsNull(found.account().value()).forEach(other -> other.use(now));
+      Account account = accounts.findById(found.account().value()).orElseThrow(ResetLinkInvalid::new);
+      account.setPasswordHash(hash);
+      events.publishEvent(new PasswordResetCompleted(account.id(), now));
+      events.publishEvent(new CredentialsRevoked(account.id())); // API tokens end with the change
+      return account.id();
+    });
+    sessions.end(reset, null); // so do browser sessions signed in with the old password
+  }
+}

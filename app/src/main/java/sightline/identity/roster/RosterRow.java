@@ -1,0 +1,25 @@
+package sightline.identity.roster;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import sightline.identity.Role;
+
+/**
+ * One line of a roster file as read, with what is wrong with it.
+ *
+ * @param line the line number in the file (the header is line 1)
+ * @param problems message keys, empty when the row can be imported
+ */
+record RosterRow(int line, String email, String displayName, Set<Role> roles, @Nullable String department,
+    List<String> problems) {
+
+  RosterRow {
+    roles = Set.copyOf(roles);
+    problems = List.copyOf(problems);
+  }
+
+  boolean valid() {
+    return problems.isEmpty();
+  }
+}

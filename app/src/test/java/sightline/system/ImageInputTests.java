@@ -1,0 +1,73 @@
+package sightline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockMultipartFile;
+import sightline.vision.ImageRejected;
+
+/** Limits per use, their settings (older names included), the bounded reads and the one check of each limit. */
+class ImageInputTests {
+
+  private final ImageInput defaults = new ImageInput(new MockEnvironment());
+
+  @Test
+  void eachUseHasItsOwnLimits() {
+    assertThat(defaults.limits(ImageUse.FRAME)).isEqualTo(new ImageInput.Limits(300_000, 640 * 640, 640));
+    assertThat(defaults.limits(ImageUse.PHOTO)).isEqualTo(new ImageInput.Limits(10 * 1024 * 1024, 24_000_000, 0));
+    assertThat(defaults.limits(ImageUse.UPLOAD)).isEqualTo(new ImageInput.Limits(5 * 1024 * 1024, 24_000_000, 0));
+  }
+
+  @Test
+  void newSettingNamesWinAndOlderNamesStillWork() {
+    var older = new ImageInput(new MockEnvironment()
+        .withProperty("sightline.face-api.max-image-size", "2MB")
+        .withProperty("sightline.face-api.max-image-pixels", "1000000")
+        .withProperty("sightline.biometrics.liveness.max-frame-bytes", "200000")
+        .withProperty("sightline.biometrics.liveness.max-frame-side-px", "480"));
+    assertThat(older.limits(ImageUse.UPLOAD)).isEqualTo(new ImageInput.Limits(2 * 1024 * 1024, 1_000_000, 0));
+    assertThat(older.limits(ImageUse.FRAME)).isEqualTo(new ImageInput.Limits(200_000, 640 * 640, 480));
+
+    var both = new ImageInput(new MockEnvironment()
+        .withProperty("sightline.face-api.max-image-size", "2MB")
+        .withProperty("sightline.images.upload.max-bytes", "3MB"));
+    assertThat(both.limits(ImageUse.UPLOAD).maxBytes()).isEqualTo(3 * 1024 * 1024);
+  }
+
+  @Test
+  void readsNoMoreThanOneBytePastTheLimit() throws IOException {
+    var request = new MockHttpServletRequest();
+    request.setContent(new byte[1_000_000]);
+    assertThat(defaults.read(request, ImageUse.FRAME)).hasSize(300_001);
+    var file = new MockMultipartFile("photo", new byte[6 * 1024 * 1024]);
+    assertThat(defaults.read(file, ImageUse.UPLOAD)).hasSize(5 * 1024 * 1024 + 1);
+  }
+
+  @Test
+  void aFrameOverItsLimitsIsFrameTooLargeAndOtherPicturesAreRejectedByTheDecoder() throws IOException {
+    byte[] wide = jpeg(800, 600);
+    assertThatThrownBy(() -> defaults.decode(wide, ImageUse.FRAME)).isInstanceOf(FrameTooLarge.class);
+    assertThat(defaults.decode(wide, ImageUse.PHOTO).width()).isEqualTo(800);
+    assertThat(defaults.decode(jpeg(640, 480), ImageUse.FRAME).width()).isEqualTo(640);
+
+    byte[] heavy = new byte[300_001];
+    System.arraycopy(wide, 0, heavy, 0, wide.length);
+    assertThatThrownBy(() -> defaults.decode(heavy, ImageUse.FRAME)).isInstanceOf(FrameTooLarge.class);
+    assertThatThrownBy(() -> defaults.decode("not a picture".getBytes(), ImageUse.UPLOAD))
+        .isInstanceOfSatisfying(ImageRejected.class,
+            e -> assertThat(e.reason()).isEqualTo(ImageRejected.Reason.NOT_AN_IMAGE));
+  }
+
+  private static byte[] jpeg(int width, int height) throws IOException {
+    var out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR), "jpeg", out);
+    return out.toByteArray();
+  }
+}
