@@ -55,10 +55,10 @@ class AccountsController {
   }
 
   @GetMapping("/admin/accounts")
-  String listAccounts(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-      Model model) {
+  String listAccounts(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "all") String show,
+      @RequestParam(defaultValue = "0") int page, Model model) {
     model.addAttribute("form", CreateAccountForm.empty());
-    return showAccounts(q, page, model);
+    return showAccounts(q, show, page, model);
   }
 
   @PostMapping("/admin/accounts")
@@ -78,7 +78,7 @@ class AccountsController {
         errors.rejectValue("password", e.messageKey(), new Object[] {e.minLength()}, null);
       }
     }
-    return showAccounts("", 0, model);
+    return showAccounts("", "all", 0, model);
   }
 
   @GetMapping("/admin/accounts/{id}")
@@ -141,6 +141,7 @@ class AccountsController {
 
   private String showAccount(AccountView account, Model model) {
     model.addAttribute("account", account);
+    model.addAttribute("state", administration.state(account.id()));
     model.addAttribute("roles", Role.values());
     model.addAttribute("signIns", history.of(account.id(), 0, 10).getContent());
     model.addAttribute("actions", administration.adminActions(account.id()));
@@ -148,9 +149,16 @@ class AccountsController {
     return "identity/account";
   }
 
-  private String showAccounts(String query, int page, Model model) {
+  /** The list: {@code show} is {@code all} (searched by {@code query}), {@code awaiting} or {@code locked}. */
+  private String showAccounts(String query, String show, int page, Model model) {
+    AccountAdministration.Show which = switch (show) {
+      case "awaiting" -> AccountAdministration.Show.AWAITING_APPROVAL;
+      case "locked" -> AccountAdministration.Show.LOCKED;
+      default -> AccountAdministration.Show.ALL;
+    };
     model.addAttribute("q", query);
-    model.addAttribute("accounts", PageView.of(directory.search(query, Math.max(page, 0), PAGE_SIZE)));
+    model.addAttribute("show", which == AccountAdministration.Show.ALL ? "all" : show);
+    model.addAttribute("accounts", PageView.of(administration.list(which, query, Math.max(page, 0), PAGE_SIZE)));
     model.addAttribute("roles", Role.values());
     return ACCOUNTS_VIEW;
   }

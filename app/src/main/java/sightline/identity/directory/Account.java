@@ -156,6 +156,12 @@ public class Account {
         awaitingApproval);
   }
 
+  /** The account as administrators see it at {@code now}, with its lock. */
+  public AccountState stateAt(Instant now) {
+    boolean locked = isLockedAt(now);
+    return new AccountState(view(), locked, locked && status != AccountStatus.LOCKED ? lockedUntil : null);
+  }
+
   /** The signed-in user this account becomes once a sign-in succeeds. */
   public SignedInUser signedIn() {
     return new SignedInUser(id(), email(), displayName(), roles());

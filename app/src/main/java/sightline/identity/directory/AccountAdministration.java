@@ -1,9 +1,14 @@
 package sightline.identity.directory;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sightline.identity.AccountId;
@@ -94,6 +99,35 @@ public class AccountAdministration {
     account.unlock();
     record(actor, id, AdminAction.Kind.UNLOCKED, null);
     return account.view();
+  }
+
+  /** Which accounts a list shows. */
+  public enum Show { ALL, AWAITING_APPROVAL, LOCKED }
+
+  /**
+   * Accounts as administrators list them, with their locks, by name: those matching {@code text} (name or e-mail,
+   * any case; blank for all), or those awaiting approval or locked now; {@code page} is 0-based.
+   */
+  @Transactional(readOnly = true)
+  public Page<AccountState> list(Show show, String text, int page, int size) {
+    Instant now = clock.instant();
+    var request = PageRequest.of(page, size, Sort.by("displayName", "emailKey"));
+    Page<Account> found = switch (show) {
+      case ALL -> accounts.search(text.strip().toLowerCase(Locale.ROOT), request);
+      case AWAITING_APPROVAL -> accounts.findAwaitingApproval(request);
+      case LOCKED -> accounts.findLocked(now, request);
+    };
+    return found.map(account -> account.stateAt(now));
+  }
+
+  /**
+   * One account with its lock.
+   *
+   * @throws AccountNotFound when no account has the id
+   */
+  @Transactional(readOnly = true)
+  public AccountState state(AccountId id) {
+    return accounts.load(id).stateAt(clock.instant());
   }
 
   /** The latest administrator actions on an account, newest first. */

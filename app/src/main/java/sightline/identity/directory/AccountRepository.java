@@ -1,5 +1,6 @@
 package sightline.identity.directory;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -34,4 +35,14 @@ public interface AccountRepository extends JpaRepository<Account, UUID> {
       where lower(a.displayName) like concat('%', :text, '%') or a.emailKey like concat('%', :text, '%')
       """)
   Page<Account> search(String text, Pageable page);
+
+  @Query("select a from Account a where a.awaitingApproval = true")
+  Page<Account> findAwaitingApproval(Pageable page);
+
+  /** Accounts locked at {@code now}, temporarily or for good. */
+  @Query("""
+      select a from Account a
+      where a.status = sightline.identity.AccountStatus.LOCKED or a.lockedUntil > :now
+      """)
+  Page<Account> findLocked(Instant now, Pageable page);
 }

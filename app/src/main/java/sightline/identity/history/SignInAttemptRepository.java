@@ -1,16 +1,23 @@
 package sightline.identity.history;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import sightline.identity.SignInOutcome;
 
 interface SignInAttemptRepository extends JpaRepository<SignInAttempt, UUID>,
     JpaSpecificationExecutor<SignInAttempt> {
 
   Page<SignInAttempt> findByAccountIdOrderByAtDesc(UUID accountId, Pageable page);
+
+  /** Attempts since an instant whose outcome is none of {@code outcomes}, newest first. */
+  Page<SignInAttempt> findByAtGreaterThanEqualAndOutcomeNotInOrderByAtDesc(Instant since,
+      Collection<SignInOutcome> outcomes, Pageable page);
 
   /** The attempts a filter selects; parts left null select everything. */
   static Specification<SignInAttempt> matching(SignInFilter filter) {
