@@ -24,8 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Component
 class MultipartGuard extends OncePerRequestFilter implements OrderedFilter {
 
-  /** Just before Spring Security's filter chain (order -100). */
-  static final int ORDER = -101;
+  /** Before Spring Security's filter chain (order -100) and {@link ParameterGuard}. */
+  static final int ORDER = -102;
 
   private final HandlerExceptionResolver errors;
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Strings in JSON bodies are well-formed text: a lone surrogate is refused while reading, a pair is a character. */
+/**
+ * Strings in JSON bodies are text that can be stored: a lone surrogate or a NUL is refused while reading, a pair is a
+ * character.
+ */
 class JsonConfigurationTests {
 
   record SignIn(String email, String password, List<String> tags) {}
@@ -16,10 +19,11 @@ class JsonConfigurationTests {
   private final JsonMapper json = JsonMapper.builder().addModule(new JsonConfiguration().wellFormedStrings()).build();
 
   @Test
-  void refusesLoneSurrogatesAnywhereAStringIsRead() {
+  void refusesLoneSurrogatesAndNulAnywhereAStringIsRead() {
     for (String body : List.of("{\"email\":\"a@b.org\",\"password\":\"\\udfff\",\"tags\":[]}",
         "{\"email\":\"\\ud800x\",\"password\":\"p\",\"tags\":[]}",
-        "{\"email\":\"a@b.org\",\"password\":\"p\",\"tags\":[\"ok\",\"\\udc00\"]}")) {
+        "{\"email\":\"a@b.org\",\"password\":\"p\",\"tags\":[\"ok\",\"\\udc00\"]}",
+        "{\"email\":\"a\\u0000@b.org\",\"password\":\"p\",\"tags\":[]}")) {
       assertThatThrownBy(() -> json.readValue(body, SignIn.class)).as(body).isInstanceOf(DatabindException.class);
     }
   }

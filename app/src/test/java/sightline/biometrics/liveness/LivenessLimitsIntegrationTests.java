@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import sightline.biometrics.BiometricSettings;
 import sightline.biometrics.FaceEngine;
 import sightline.biometrics.LivenessLimitReached;
 import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessions;
+import sightline.identity.AccountDirectory;
+import sightline.identity.NewAccount;
+import sightline.identity.Role;
 import sightline.vision.Point;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +43,8 @@ class LivenessLimitsIntegrationTests {
   @Autowired MockMvcTester mvc;
   @Autowired FaceEngine faces;
   @Autowired LivenessSessions sessions;
+  @Autowired BiometricSettings settings;
+  @Autowired AccountDirectory directory;
 
   @Test
   void aBurstOfSessionStartsBeyondTwentyAMinuteIsRefusedWithRetryAfter() {
@@ -90,6 +97,32 @@ class LivenessLimitsIntegrationTests {
           assertThat(e.getBody().getProperties()).containsEntry("limit", "FAILED_SESSIONS");
           assertThat(e.retryAfterSeconds()).isGreaterThan(29 * 60);
         });
+  }
+
+  @Test
+  void faceOnlySignInsBehindOneAddressAreBoundedByTheAddressesSessionStartsNotOnePersonsLimit() {
+    var before = settings.current();
+    var admin = directory.create(new NewAccount("limits-admin-" + UUID.randomUUID() + "@example.org", "Limits admin",
+        EnumSet.of(Role.ADMIN), null, "a long limits password"));
+    settings.change(before.storeAuditFrames(), true, admin.id());
+    try {
+      RequestPostProcessor school = address();
+      List<Integer> statuses = new ArrayList<>();
+      MockHttpServletResponse last = null;
+      for (int i = 0; i < 21; i++) {
+        last = mvc.post().uri("/api/v1/auth/face/sessions").with(csrf()).with(school)
+            .session(new MockHttpSession()).contentType(MediaType.APPLICATION_JSON)
+            .accept(MediaType.APPLICATION_JSON).content("{}").exchange().getResponse();
+        statuses.add(last.getStatus());
+      }
+      // Once five per minute per address (the one-person sign-in limit): the sixth pupil at a school waited. Now the
+      // address's liveness session starts bound it, 20 a minute.
+      assertThat(statuses.subList(0, 20)).containsOnly(201);
+      assertThat(statuses.get(20)).isEqualTo(429);
+      assertThat(json(last).get("limit").asString()).isEqualTo("SESSION_STARTS");
+    } finally {
+      settings.change(before.storeAuditFrames(), before.faceOnlySignIn(), admin.id());
+    }
   }
 
   private MockHttpServletResponse startFaceSignIn(RequestPostProcessor from, MockHttpSession http, String email) {
