@@ -19,7 +19,7 @@ import sightline.system.MenuItem;
 class DiagnosisNavigation {
 
   /** What the home card shows: how many diagnoses one has and the newest. */
-  record HomeSummary(long count, sightline.diagnosis.@Nullable DiagnosisView latest, @Nullable String latestName) {}
+  public record HomeSummary(long count, sightline.diagnosis.@Nullable DiagnosisView latest, @Nullable String latestName) {}
 
   @Bean
   MenuItem diagnosisMenuItem() {

@@ -26,12 +26,7 @@ class PlantClasses {
    * @param about what it is; null when there are no texts for this class
    */
   record Advice(String label, String name, @Nullable String about, @Nullable String symptoms,
-      @Nullable String organic, @Nullable String chemical, @Nullable String prevention) {
-
-    boolean known() {
-      return about != null;
-    }
-  }
+      @Nullable String organic, @Nullable String chemical, @Nullable String prevention) {}
 
   /** A class as a choice in the feedback form. */
   record Choice(String label, String name) {}
