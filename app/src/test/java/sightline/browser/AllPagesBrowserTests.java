@@ -40,7 +40,7 @@ import sightline.vision.model.ModelStore;
  * Every page the application maps, opened in Chromium by each kind of person (administrator, teacher, student and
  * someone not signed in) at a phone's width (390 px) and a desktop's (1280 px). A page fails when the document is
  * wider than the window, when it has no title, when a link, stylesheet, script or picture on it answers 404, when a
- * text input has no {@code maxlength}, or when axe-core finds a serious or critical accessibility violation. The list of pages comes from the running
+ * text input has no {@code maxlength}, when a table is empty without a row that says so, or when axe-core finds a serious or critical accessibility violation. The list of pages comes from the running
  * application's handler mappings, so a new page is checked the moment it exists; a page whose address has a
  * variable is reached through a link to it found on the pages before it.
  */
@@ -201,6 +201,11 @@ class AllPagesBrowserTests {
             .filter(e => e.tagName === 'TEXTAREA' || ['text', 'email', 'password', 'search', 'tel', 'url']
               .includes(e.type)).filter(e => !e.hasAttribute('maxlength')).map(e => e.name || e.id);""");
       unlimited.forEach(name -> failures.add(where + ": input " + name + " has no maxlength"));
+      @SuppressWarnings("unchecked")
+      var empty = (List<String>) driver.executeScript("""
+          return Array.from(document.querySelectorAll('table > tbody')).filter(b => b.rows.length === 0)
+            .map(b => b.closest('table').id || 'a table');""");
+      empty.forEach(table -> failures.add(where + ": " + table + " is empty without saying so (none yet)"));
       for (Object violation : axeViolations()) {
         failures.add(where + " at " + DESKTOP + " px: " + violation);
       }
