@@ -78,7 +78,14 @@ class RoleHomesIntegrationTests {
         "Refused sign-ins, last 24 hours");
     assertThat(page.select("[data-group=ADMINISTRATION] a").eachAttr("href"))
         .containsExactly("/admin/accounts", "/admin/sign-ins", "/admin/two-factor", "/admin/biometrics",
-            "/admin/face-api");
+            "/admin/face-api", "/admin/diagnosis");
+  }
+
+  @Test
+  void aFarmerFindsPlantDiagnosisInTheMenuAndOnTheHomePage() {
+    Document page = get(person(Role.MEMBER, "Ramesh Patil"), "/");
+    assertThat(menuLinks(page)).contains("/diagnosis", "/diagnosis/history").doesNotContain("/admin/diagnosis");
+    assertThat(page.select("#home-diagnose[href='/diagnosis']")).isNotEmpty();
   }
 
   private Document get(SignedInUser user, String uri) {
