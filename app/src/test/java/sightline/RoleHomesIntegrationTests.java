@@ -41,6 +41,9 @@ class RoleHomesIntegrationTests {
     assertThat(page.select("#main a[href='/sign-in']")).isNotEmpty();
     assertThat(page.select("[data-group=ACCOUNT]")).isEmpty();
     assertThat(menuLinks(page)).contains("/camera").doesNotContain("/admin/accounts", "/account/face");
+    // Features that are not built are neither advertised nor linked.
+    assertThat(page.getElementById("main").text()).doesNotContainIgnoringCase("attendance")
+        .doesNotContainIgnoringCase("engagement").doesNotContainIgnoringCase("plant");
   }
 
   @Test
