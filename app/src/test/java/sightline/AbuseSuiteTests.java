@@ -77,6 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
     // otherwise answer most inputs with 429 before they reach a decoder or a parser.
     "sightline.rate-limits.face-api.capacity=1000000", "sightline.rate-limits.face-api.period=1s",
     "sightline.rate-limits.liveness-start.capacity=1000000", "sightline.rate-limits.liveness-start.period=1s",
+    "sightline.rate-limits.diagnosis-upload.capacity=1000000", "sightline.rate-limits.diagnosis-upload.period=1s",
     "sightline.biometrics.liveness.frames-per-second=100000",
     "sightline.biometrics.liveness.max-failures=1000000",
     "sightline.biometrics.liveness.address-failure-ceiling=1000000"})

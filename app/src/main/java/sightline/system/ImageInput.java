@@ -146,10 +146,16 @@ public class ImageInput {
    * @throws ImageRejected  when the bytes are not a JPEG or PNG within the limits
    */
   public DecodePlan plan(byte[] encoded, ImageUse use) {
+    return plan(encoded, use, Integer.MAX_VALUE);
+  }
+
+  /** {@link #plan(byte[], ImageUse)} to at most {@code maxSidePx} and the use's own decode size, the smaller. */
+  private DecodePlan plan(byte[] encoded, ImageUse use, int maxSidePx) {
     Limits limit = limits.get(use);
     DecodePlan plan;
     try {
-      plan = decoders.get(use).plan(encoded, limit.decodeSidePx() > 0 ? limit.decodeSidePx() : Integer.MAX_VALUE);
+      plan = decoders.get(use).plan(encoded,
+          Math.min(maxSidePx, limit.decodeSidePx() > 0 ? limit.decodeSidePx() : Integer.MAX_VALUE));
     } catch (ImageRejected e) {
       if (use == ImageUse.FRAME && e.reason() == ImageRejected.Reason.TOO_LARGE) {
         throw new FrameTooLarge(limit);
@@ -164,6 +170,25 @@ public class ImageInput {
 
   private static int mebibytes(long bytes) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + (1 << 20) - 1) >> 20));
+  }
+
+  /**
+   * Decodes a picture by its content, within the use's limits, straight to at most {@code maxSidePx} on its longer
+   * side (the limits apply to the picture as sent; a smaller target only saves memory and time), as
+   * {@link #decode(byte[], ImageUse)} does otherwise. EXIF orientation is applied; no metadata survives.
+   *
+   * @param maxSidePx at least 1; a frame is decoded at its own size whatever this says
+   * @throws FrameTooLarge  when a {@link ImageUse#FRAME} is larger than a frame may be
+   * @throws ImageRejected  when the bytes are not a JPEG or PNG within the limits
+   * @throws CallerBusy     when the same caller is already decoding or analysing a picture
+   * @throws ServerBusy     when the shared decode memory stayed taken for the whole wait budget
+   */
+  public Image decode(byte[] encoded, ImageUse use, int maxSidePx) {
+    if (maxSidePx < 1) {
+      throw new IllegalArgumentException("maxSidePx must be at least 1, was " + maxSidePx);
+    }
+    DecodePlan plan = plan(encoded, use, use == ImageUse.FRAME ? Integer.MAX_VALUE : maxSidePx);
+    return workload.run(decodeMemory, mebibytes(plan.estimatedBytes()), plan::decode);
   }
 
   private byte[] bounded(InputStream in, ImageUse use) throws IOException {

@@ -29,11 +29,18 @@ public enum ImageUse {
   PHOTO(10L * 1024 * 1024, 24_000_000L, 0, FaceAnalyzer.MAX_USEFUL_SIDE_PX, null, null, null),
 
   /**
-   * A picture uploaded for analysis by an integrator or a person: the face API, plant diagnosis. Decoded to at most
+   * A picture uploaded for analysis by an integrator: the face API. Decoded to at most
    * {@link FaceAnalyzer#MAX_USEFUL_SIDE_PX} a side.
    */
   UPLOAD(5L * 1024 * 1024, 24_000_000L, 0, FaceAnalyzer.MAX_USEFUL_SIDE_PX, "sightline.face-api.max-image-size",
-      "sightline.face-api.max-image-pixels", null);
+      "sightline.face-api.max-image-pixels", null),
+
+  /**
+   * A photo of a plant from a phone's camera or gallery, for plant diagnosis: up to 10 MiB and 24 MP, because a
+   * phone's full-resolution photo is 2–8 MB and farmers should not have to shrink it first. Decoded to at most
+   * 1920 px a side unless the caller asks for less ({@code ImageInput.decode(bytes, use, maxSidePx)}).
+   */
+  PLANT_PHOTO(10L * 1024 * 1024, 24_000_000L, 0, FaceAnalyzer.MAX_USEFUL_SIDE_PX, null, null, null);
 
   final long maxBytes;
   final long maxPixels;
@@ -60,8 +67,8 @@ public enum ImageUse {
     return this == FRAME ? ImageDecoder.Limits.cameraFrames() : ImageDecoder.Limits.defaults();
   }
 
-  /** The name of this use in configuration: {@code frame}, {@code photo}, {@code upload}. */
+  /** The name of this use in configuration: {@code frame}, {@code photo}, {@code upload}, {@code plant-photo}. */
   String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }
