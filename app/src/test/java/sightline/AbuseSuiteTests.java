@@ -85,8 +85,11 @@ class AbuseSuiteTests {
 
   /** Longest any one request may take, hostile or not. */
   static final Duration TIME_BOUND = Duration.ofSeconds(15);
-  /** Longest a normal detection may take while the hostile inputs run (one took 62 s before the bounds). */
-  static final Duration NORMAL_DETECTION_BOUND = Duration.ofSeconds(5);
+  /**
+   * Longest a normal detection may take while the hostile inputs run: one took 62 s before the bounds; on an idle
+   * 2-core machine the worst is under 2 s, and 8 s leaves room for a CI machine under load (6.4 s at load 18).
+   */
+  static final Duration NORMAL_DETECTION_BOUND = Duration.ofSeconds(8);
   /** Heap the suite may leave behind after a full collection. */
   static final long HEAP_GROWTH_BOUND = 128L << 20;
 
