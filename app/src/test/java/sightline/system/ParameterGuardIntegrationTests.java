@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * Text no database can store never reaches one: a NUL in a form field or a query, or a NUL or lone surrogate in a
- * JSON string, is a 400 (on PostgreSQL each was a 500 when the sign-in attempt was recorded).
+ * Text no database can store never reaches one: a NUL in a form field, a query or a JSON string is a 400 (on
+ * PostgreSQL each was a 500 when the sign-in attempt was recorded).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -32,13 +32,11 @@ class ParameterGuardIntegrationTests {
   }
 
   @Test
-  void aNulOrALoneSurrogateInAJsonStringIsABadRequestProblem() {
-    for (String password : new String[] {"\\u0000", "\\udfff"}) {
-      var answer = mvc.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-          .accept(MediaType.APPLICATION_JSON)
-          .content("{\"email\":\"someone@example.org\",\"password\":\"" + password + "\"}").exchange();
-      assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST);
-      assertThat(answer.getResponse().getContentType()).contains("application/problem+json");
-    }
+  void aNulInAJsonStringIsABadRequestProblem() {
+    var answer = mvc.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON)
+        .content("{\"email\":\"someone\\u0000@example.org\",\"password\":\"a long enough password\"}").exchange();
+    assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getResponse().getContentType()).contains("application/problem+json");
   }
 }
