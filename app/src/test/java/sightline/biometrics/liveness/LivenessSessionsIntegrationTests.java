@@ -15,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
+import sightline.biometrics.LivenessChallenge;
+import sightline.biometrics.LivenessFrameAnswer;
 import sightline.biometrics.LivenessLimitReached;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessPurpose;
@@ -54,6 +56,9 @@ class LivenessSessionsIntegrationTests {
 
   @Autowired
   AccountDirectory directory;
+
+  @Autowired
+  ManualConfirmations confirmations;
 
   private static SyntheticLivenessFrames synthetic;
 
@@ -126,6 +131,52 @@ class LivenessSessionsIntegrationTests {
       List<Long> timings = jdbc.sql("SELECT met_after_ms FROM biometrics.liveness_session_challenge "
           + "WHERE session_id = ? ORDER BY position").param(id).query(Long.class).list();
       assertThat(timings).hasSize(5).doesNotContainNull().isSorted();
+    }
+  }
+
+  @Test
+  void twoPassiveFailuresGetConcreteAdviceAndAManualConfirmationIsRecordedAsSuch() throws Exception {
+    var admin = directory.create(new NewAccount("liveness-admin-" + UUID.randomUUID() + "@example.org", "Admin",
+        EnumSet.of(Role.ADMIN), null, "a long liveness admin password"));
+    var student = directory.create(new NewAccount("liveness-student-" + UUID.randomUUID() + "@example.org",
+        "Student", EnumSet.of(Role.STUDENT), null, "a long liveness student password"));
+    SitePolicy before = policies.current();
+    // A passive threshold nobody reaches, without the motion cue: every session that meets its challenges is refused
+    // by the passive models, as a camera the models do not know would be.
+    policies.adopt(new LivenessPolicies.Change(1.0, 1.0, true, false, true),
+        SitePolicy.Source.ADMIN, "test: passive models refuse everyone", admin.id());
+    try {
+      List<LivenessFrameAnswer> answers = new java.util.ArrayList<>();
+      for (int attempt = 0; attempt < 2; attempt++) {
+        LivenessChallenge session = sessions.start(LivenessPurpose.SELF_TEST, student.id(), "198.51.100.7");
+        LivenessFrameAnswer answer = null;
+        for (BufferedImage frame : synthetic.meeting(ALL)) {
+          answer = sessions.submitFrame(session.id(), session.nonce(), SyntheticLivenessFrames.jpeg(frame));
+          if (answer.state() != LivenessFrameAnswer.State.RUNNING) break;
+        }
+        answers.add(answer);
+      }
+      assertThat(answers.get(0).reasons()).containsExactly(LivenessOutcome.Reason.PASSIVE_LIVENESS_TOO_LOW);
+      assertThat(answers.get(0).advice()).as("once may be bad luck").isEqualTo(LivenessFrameAnswer.Advice.NONE);
+      assertThat(answers.get(1).advice()).as("twice: advice, and staff may confirm")
+          .isEqualTo(LivenessFrameAnswer.Advice.CONDITIONS_OR_STAFF);
+
+      var confirmation = confirmations.confirm(student.id(), admin.id(), "Seen in class with the student card");
+      assertThat(confirmations.recent(5)).first().satisfies(c -> {
+        assertThat(c.subject()).isEqualTo(student.id());
+        assertThat(c.confirmedBy()).isEqualTo(admin.id());
+        assertThat(c.policyVersion()).isEqualTo(policies.current().version());
+      });
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM biometrics.liveness_session WHERE subject_id = ? AND outcome = 'PASSED'")
+          .param(student.id().value()).query(Long.class).single()).as("never recorded as a passed session").isZero();
+      assertThat(confirmation.note()).isEqualTo("Seen in class with the student card");
+
+      policies.adopt(new LivenessPolicies.Change(before.threshold(), before.policy().passive().thresholdWithMotion(),
+          true, true, false), SitePolicy.Source.ADMIN, "test: no fallback", admin.id());
+      assertThatThrownBy(() -> confirmations.confirm(student.id(), admin.id(), "again"))
+          .isInstanceOf(ManualConfirmationNotAllowed.class);
+    } finally {
+      policies.adopt(LivenessPolicies.Change.of(before), SitePolicy.Source.ADMIN, "test: restored", admin.id());
     }
   }
 
