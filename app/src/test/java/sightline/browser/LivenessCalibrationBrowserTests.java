@@ -27,7 +27,8 @@ import sightline.identity.Role;
 /**
  * An administrator calibrates liveness on this browser's camera: starts a calibration on {@code /admin/liveness},
  * runs three staff sessions (the fake camera plays the synthetic challenge loop; every session meets all challenges,
- * so the policy judges it and records its score), sees the score distribution and the proposal, accepts it, and finds
+ * so the policy judges it and records its score), sees the score distribution, the proposal and the attack set's
+ * figures at both thresholds, accepts it, and finds
  * the new policy version, by calibration and by them, in the policy audit.
  */
 @LivenessTestApplication
@@ -58,6 +59,9 @@ class LivenessCalibrationBrowserTests {
     AccountView admin = directory.create(new NewAccount(email, "Calibrating Admin", EnumSet.of(Role.ADMIN), null,
         "a long calibration password"));
     SitePolicy before = policies.current();
+    // The attack set's scores as `eval liveness --attack-scores` writes them (a test fixture of five sessions).
+    java.nio.file.Files.writeString(Path.of("target", "liveness-attack-scores.csv"),
+        "attack_type,score\nprint,0.20\nprint,0.50\nprint,0.9999\nreplay_iphone,0.30\nreplay_iphone,\n");
     try (var browser = Browser.withFakeCamera(video)) {
       var driver = browser.driver;
       driver.get("http://localhost:" + port + "/sign-in");
@@ -70,10 +74,10 @@ class LivenessCalibrationBrowserTests {
       driver.get("http://localhost:" + port + "/admin/liveness");
       assertThat(driver.findElement(By.id("policy-in-force")).getText()).contains(String.format(java.util.Locale.ROOT, "%.3f",
           before.threshold()));
-      driver.findElement(By.id("calibration-start")).click();
+      click(browser, "calibration-start");
       for (int session = 1; session <= 3; session++) {
         browser.await(Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("calibration-run")));
-        driver.findElement(By.id("calibration-run")).click();
+        click(browser, "calibration-run");
         int judged = session;
         // Each session meets the five challenges of the camera loop (about 9 s a loop), then the page reloads.
         browser.await(Duration.ofSeconds(120)).until(d -> d.findElement(By.id("calibration-count")).getText()
@@ -82,7 +86,10 @@ class LivenessCalibrationBrowserTests {
       browser.screenshot("liveness-calibration");
       String proposal = driver.findElement(By.id("calibration-proposal")).getText();
       assertThat(proposal).contains("5%").contains("of these 3 sessions");
-      driver.findElement(By.id("calibration-accept")).click();
+      String attacks = driver.findElement(By.id("calibration-attacks")).getText();
+      assertThat(attacks).as("APCER at the threshold in force, per attack type").contains("print 1/3")
+          .contains("replay_iphone 0/2");
+      click(browser, "calibration-accept");
 
       browser.await(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
           By.id("liveness-admin-notice")));
@@ -100,5 +107,12 @@ class LivenessCalibrationBrowserTests {
       // Other tests of this application context expect the shipped thresholds.
       policies.adopt(LivenessPolicies.Change.of(before), SitePolicy.Source.ADMIN, "test: restored", admin.id());
     }
+  }
+
+  /** Clicks an element after scrolling it to the middle of the window (the page is longer than the window). */
+  private static void click(Browser browser, String id) {
+    var element = browser.driver.findElement(By.id(id));
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 }

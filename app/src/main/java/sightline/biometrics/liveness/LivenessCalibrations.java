@@ -1,14 +1,22 @@
 package sightline.biometrics.liveness;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +30,10 @@ import sightline.vision.liveness.LivenessCalibration;
  * Site calibrations: staff run liveness sessions on the site's own cameras (the administrators' liveness page), the
  * page shows the distribution of their fused passive scores and proposes the passive threshold at which at most the
  * target share of them would have been refused ({@link LivenessCalibration#thresholdForBpcer}); accepting adopts it as
- * a new policy version (source CALIBRATION), which is the audit. Thread-safe.
+ * a new policy version (source CALIBRATION), which is the audit. When an attack set's scores are configured
+ * ({@code sightline.biometrics.liveness.attack-scores}: a CSV of {@code attack_type,score} lines that
+ * {@code ./sightline eval liveness --attack-scores FILE} writes from the public attack sets), the summary also gives
+ * APCER per attack type at the threshold in force and at the proposal. Thread-safe.
  */
 @Service
 public class LivenessCalibrations {
@@ -44,6 +55,15 @@ public class LivenessCalibrations {
   public record StaffSession(UUID id, double score, boolean passed, String reasons, String motion) {}
 
   /**
+   * One attack type of the configured attack set.
+   *
+   * @param sessions         attack sessions of this type
+   * @param acceptedNow      of them, those whose score reaches the threshold in force
+   * @param acceptedProposed those whose score reaches the proposed threshold (0 without a proposal)
+   */
+  public record AttackFigure(String attackType, int sessions, int acceptedNow, int acceptedProposed) {}
+
+  /**
    * What the page shows.
    *
    * @param sessions         the decided sessions, oldest first
@@ -53,9 +73,11 @@ public class LivenessCalibrations {
    * @param refusedNow       staff sessions the threshold in force would refuse by their score
    * @param refusedProposed  staff sessions the proposed threshold would refuse by their score (0 without a proposal)
    * @param current          the policy in force
+   * @param attacks          APCER figures per attack type of the configured attack set; empty without one
    */
   public record Summary(Calibration calibration, List<StaffSession> sessions, int[] histogram, double targetBpcer,
-      @Nullable Double proposed, int refusedNow, int refusedProposed, SitePolicy current) {
+      @Nullable Double proposed, int refusedNow, int refusedProposed, SitePolicy current,
+      List<AttackFigure> attacks) {
 
     /** The histogram bin's share of the largest bin, for drawing bars, in [0, 1]. */
     public double barShare(int bin) {
@@ -65,16 +87,21 @@ public class LivenessCalibrations {
     }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(LivenessCalibrations.class);
+
   private final JdbcClient jdbc;
   private final LivenessSessions sessions;
   private final LivenessPolicies policies;
   private final Clock clock;
+  private final @Nullable Path attackScores;
 
-  LivenessCalibrations(JdbcClient jdbc, LivenessSessions sessions, LivenessPolicies policies, Clock clock) {
+  LivenessCalibrations(JdbcClient jdbc, LivenessSessions sessions, LivenessPolicies policies, Clock clock,
+      @Value("${sightline.biometrics.liveness.attack-scores:}") String attackScores) {
     this.jdbc = jdbc;
     this.sessions = sessions;
     this.policies = policies;
     this.clock = clock;
+    this.attackScores = attackScores.isBlank() ? null : Path.of(attackScores);
   }
 
   /** Starts a calibration. */
@@ -132,7 +159,40 @@ public class LivenessCalibrations {
     int refusedNow = (int) Math.round(LivenessCalibration.shareBelow(scores, current.threshold()) * scores.length);
     int refusedProposed = proposed == null ? 0
         : (int) Math.round(LivenessCalibration.shareBelow(scores, proposed) * scores.length);
-    return new Summary(found, staff, histogram, targetBpcer, proposed, refusedNow, refusedProposed, current);
+    return new Summary(found, staff, histogram, targetBpcer, proposed, refusedNow, refusedProposed, current,
+        attackFigures(current.threshold(), proposed));
+  }
+
+  /** The configured attack set at both thresholds; read on each call (a few hundred lines), empty without one. */
+  private List<AttackFigure> attackFigures(double now, @Nullable Double proposed) {
+    if (attackScores == null) return List.of();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(attackScores);
+    } catch (IOException e) {
+      log.warn("cannot read the liveness attack scores {}: {}", attackScores, e.toString());
+      return List.of();
+    }
+    var byType = new TreeMap<String, List<Double>>();
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      String[] cells = line.split(",", -1);
+      if (cells.length != 2 || cells[0].isBlank()) continue;
+      double score;
+      try {
+        score = cells[1].isBlank() ? Double.NaN : Double.parseDouble(cells[1]);
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      byType.computeIfAbsent(cells[0].strip(), k -> new ArrayList<>()).add(score);
+    }
+    var figures = new ArrayList<AttackFigure>();
+    byType.forEach((type, scores) -> figures.add(new AttackFigure(type, scores.size(), accepted(scores, now),
+        proposed == null ? 0 : accepted(scores, proposed))));
+    return figures;
+  }
+
+  private static int accepted(List<Double> scores, double threshold) {
+    return (int) scores.stream().filter(s -> !Double.isNaN(s) && s >= threshold).count();
   }
 
   /**
