@@ -4,11 +4,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The password breaks the password policy: too short, or on the common-password list. */
+/**
+ * The password breaks the password policy: too short, or on the common-password list; or it is not text at all (a
+ * lone UTF-16 surrogate, which only a hand-made JSON body can carry).
+ */
 public final class PasswordRejected extends ErrorResponseException {
 
   /** Which rule it broke. */
-  public enum Reason { TOO_SHORT, COMMON }
+  public enum Reason { TOO_SHORT, COMMON, MALFORMED }
 
   private final Reason reason;
   private final int minLength;
@@ -34,8 +37,15 @@ public final class PasswordRejected extends ErrorResponseException {
     return minLength;
   }
 
-  /** The message key for a form field error: {@code password.tooShort} or {@code password.common}. */
+  /**
+   * The message key for a form field error: {@code password.tooShort}, {@code password.common} or
+   * {@code password.malformed}.
+   */
   public String messageKey() {
-    return reason == Reason.TOO_SHORT ? "password.tooShort" : "password.common";
+    return switch (reason) {
+      case TOO_SHORT -> "password.tooShort";
+      case COMMON -> "password.common";
+      case MALFORMED -> "password.malformed";
+    };
   }
 }

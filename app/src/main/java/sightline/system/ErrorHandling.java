@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -62,6 +63,18 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
   }
 
+  /**
+   * A header or parameter that Spring Security's firewall refuses to hand out (control characters, for instance),
+   * read by a handler: the client sent it, so a 400, not an incident; nothing about it is logged but the path.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  @Nullable ResponseEntity<Object> handleRejectedRequest(RequestRejectedException ex, WebRequest request) {
+    log.debug("Request refused by the firewall: {}", request.getDescription(false));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        messages.getMessage("problem.requestRejected", null, LocaleContextHolder.getLocale()));
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
   @ExceptionHandler(Exception.class)
   @Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
     String incident = UUID.randomUUID().toString();
@@ -80,6 +93,10 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
       if (response != null && !response.isCommitted()) {
         try {
           headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+          String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+          if (retryAfter != null) {
+            servlet.getRequest().setAttribute(ErrorPages.RETRY_AFTER_SECONDS, Long.parseLong(retryAfter));
+          }
           response.sendError(status.value()); // rendered by the error view, in the page's language
           return null;
         } catch (IOException e) {

@@ -5,19 +5,26 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The application's one security filter chain and its generic rules. Public: the home page, the camera check, the
  * problem pages, static assets, health, the API description and the model status. Everything else needs a signed-in
- * user; {@code /admin/**} needs ADMIN. The API answers 401/403 as RFC 9457 problems. CSRF protection is on; the
- * headers carry a strict Content Security Policy. Modules add their own rules, sign-in included, with a
+ * user; {@code /admin/**} needs ADMIN. The API answers 401/403 as RFC 9457 problems and never makes the server keep
+ * a session for them (no saved request, no CSRF token stored for a client without a session). CSRF protection is
+ * on; the headers carry a strict Content Security Policy. Modules add their own rules, sign-in included, with a
  * {@code Customizer<HttpSecurity>} bean, which Spring Security applies before this method runs: identity adds form
  * login, sessions and bearer tokens that way ({@code identity.signin.SignInSecurity},
  * {@code identity.tokens.ApiTokenSecurity}), so system knows nothing of identity.
@@ -41,12 +48,31 @@ class SecurityConfiguration {
                 writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in first.", request.getRequestURI()), api)
             .defaultAccessDeniedHandlerFor((request, response, e) -> writeProblem(json, response,
                 HttpStatus.FORBIDDEN, "You may not do this.", request.getRequestURI()), api))
+        // The API is for clients that authenticate every request; a session is only ever made by an endpoint that
+        // needs one (a sign-in, a liveness session's binding), never by the security filters answering 401/403.
+        .requestCache(cache -> cache.requestCache(pagesOnly(api)))
+        .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens(api)))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
                     + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")));
     return http.build();
+  }
+
+  /**
+   * Remembers the page a visitor asked for before signing in (a GET of a page, not an asset, XHR or fetch), never an
+   * API call: API clients do not follow the sign-in redirect, and each saved request would keep a session.
+   */
+  private static RequestCache pagesOnly(RequestMatcher api) {
+    var cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(new AndRequestMatcher(
+        request -> HttpMethod.GET.matches(request.getMethod()),
+        new NegatedRequestMatcher(api),
+        new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/favicon.ico")),
+        request -> !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")),
+        request -> request.getHeader("HX-Request") == null));
+    return cache;
   }
 
   private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,

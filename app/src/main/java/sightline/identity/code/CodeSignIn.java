@@ -33,8 +33,9 @@ import sightline.system.RateLimits;
 
 /**
  * Sign-in by a six-digit code sent to an e-mail address or phone number ({@link OneTimeCode} holds the rules).
- * Asking for a code answers the same whether or not the recipient has an account: codes go only to active accounts,
- * or to unknown phone numbers when phone sign-up is on, and are sent in the background after commit. A new code
+ * Asking for a code answers the same, after the same work, whether or not the recipient has an account: codes go only
+ * to active accounts, or to unknown phone numbers when phone sign-up is on, and are stored and sent in the
+ * background. A new code
  * replaces the recipient's earlier ones, so the 5-try limit cannot be multiplied. Requests are limited per recipient
  * ("code-request"); phone sign-ups per client address ("registration"). Every check is recorded with method CODE.
  */
@@ -69,7 +70,9 @@ class CodeSignIn {
   }
 
   /**
-   * Sends a code if the recipient may receive one; returns normally either way.
+   * Sends a code if the recipient may receive one; returns normally either way, after the same work for every
+   * recipient: whether one may receive a code, storing it and sending it happen afterwards on
+   * {@link MessageDelivery}'s background thread, so the answer's timing tells nothing about the account.
    *
    * @throws NotAnEmailOrPhoneNumber when the text is neither
    * @throws RateLimitExceeded after 3 requests for this recipient in 10 minutes (by default)
@@ -78,24 +81,28 @@ class CodeSignIn {
     Recipient recipient = Recipient.parse(typed);
     rateLimits.consume("code-request", recipient.key());
     Locale locale = LocaleContextHolder.getLocale();
+    delivery.composeAndSend(() -> transactions.execute(tx -> issueCode(recipient, locale)));
+  }
+
+  /** Stores a new code for the recipient and returns the message that carries it, or null when none may go. */
+  private MessageDelivery.@Nullable Message issueCode(Recipient recipient, Locale locale) {
+    Optional<Account> account = find(recipient);
+    boolean mayReceive = account.map(a -> a.status() == AccountStatus.ACTIVE
+            && (recipient.channel() == Channel.SMS || !Recipient.isPlaceholder(a.email())))
+        .orElse(recipient.channel() == Channel.SMS && phoneSignUp);
+    if (!mayReceive) {
+      return null;
+    }
+    Instant now = clock.instant();
     String code = Secrets.sixDigitCode();
-    transactions.executeWithoutResult(tx -> {
-      Optional<Account> account = find(recipient);
-      boolean mayReceive = account.map(a -> a.status() == AccountStatus.ACTIVE
-              && (recipient.channel() == Channel.SMS || !Recipient.isPlaceholder(a.email())))
-          .orElse(recipient.channel() == Channel.SMS && phoneSignUp);
-      if (!mayReceive) {
-        return;
-      }
-      Instant now = clock.instant();
-      codes.findByRecipientKeyAndUsedAtIsNullOrderByCreatedAtDesc(recipient.key()).forEach(old -> old.supersede(now));
-      codes.save(new OneTimeCode(recipient.channel(), recipient.key(), account.map(Account::id).orElse(null), code,
-          now));
-      String to = recipient.channel() == Channel.EMAIL ? account.orElseThrow().email() : recipient.key();
-      String key = recipient.channel() == Channel.EMAIL ? "code.mail" : "code.sms";
-      delivery.sendLater(recipient.channel(), to, messages.getMessage("code.mail.subject", null, locale),
-          messages.getMessage(key, new Object[] {code, OneTimeCode.LIFETIME.toMinutes()}, locale));
-    });
+    codes.findByRecipientKeyAndUsedAtIsNullOrderByCreatedAtDesc(recipient.key()).forEach(old -> old.supersede(now));
+    codes.save(new OneTimeCode(recipient.channel(), recipient.key(), account.map(Account::id).orElse(null), code,
+        now));
+    String to = recipient.channel() == Channel.EMAIL ? account.orElseThrow().email() : recipient.key();
+    String key = recipient.channel() == Channel.EMAIL ? "code.mail" : "code.sms";
+    return new MessageDelivery.Message(recipient.channel(), to,
+        messages.getMessage("code.mail.subject", null, locale),
+        messages.getMessage(key, new Object[] {code, OneTimeCode.LIFETIME.toMinutes()}, locale));
   }
 
   /**

@@ -1,7 +1,13 @@
 package sightline.identity.delivery;
 
+import jakarta.annotation.PreDestroy;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,24 +15,39 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Picks the e-mail and SMS senders from {@link DeliverySettings} at start-up and sends in the background, after the
- * current transaction commits. Sending off the request thread keeps the answer to "send me a code" equally fast
- * whether or not the account exists, and never holds a database connection during network I/O. A failed send is
- * logged without the message's content. Start-up fails with one sentence when a channel is misconfigured or when
- * the development {@link LoggingSender} is chosen in the {@code postgres} (production) profile.
+ * Picks the e-mail and SMS senders from {@link DeliverySettings} at start-up and sends in the background, never
+ * holding a database connection during network I/O. A failed send is logged without the message's content.
+ * Start-up fails with one sentence when a channel is misconfigured or when the development {@link LoggingSender} is
+ * chosen in the {@code postgres} (production) profile.
+ *
+ * <p>{@link #composeAndSend} also takes the <em>deciding</em> off the request thread: whether a recipient has an
+ * account, storing the code or token, and writing the message all happen on one background thread, so that a
+ * request for a known recipient does exactly the same work before it answers as one for an unknown recipient
+ * (parse, rate limit, hand over) and takes the same time. The composing starts {@link #COMPOSE_DELAY} later, once
+ * the answer has left: composing for a known recipient costs more CPU than for an unknown one, and done at once it
+ * would compete with the rest of its own request on a busy machine and make that request slower again. One thread, a
+ * bounded queue: requests are composed in the order they came, a flood of them cannot take every database
+ * connection, and beyond 1,000 waiting the newest are dropped with a warning (their callers were told "sent if the
+ * recipient may receive it" either way).
  */
 @Component
 public class MessageDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
+  private static final int MAX_WAITING = 1_000;
+  /** Longer than a request takes after it hands its message over, short against how fast people read mail. */
+  static final Duration COMPOSE_DELAY = Duration.ofMillis(100);
 
   private final MessageSender email;
   private final MessageSender sms;
   private final Executor executor;
+  private final ScheduledThreadPoolExecutor composer = new ScheduledThreadPoolExecutor(1,
+      Thread.ofPlatform().name("message-composer").daemon().factory());
+
+  /** A message ready to go. */
+  public record Message(Channel channel, String to, String subject, String text) {}
 
   MessageDelivery(DeliverySettings settings, ObjectProvider<JavaMailSender> mail, Environment environment,
       @Qualifier("applicationTaskExecutor") Executor executor) {
@@ -65,25 +86,43 @@ public class MessageDelivery {
     return new LoggingSender(channel);
   }
 
-  /** Sends after the current transaction commits (at once when there is none), on a background thread. */
-  public void sendLater(Channel channel, String recipient, String subject, String text) {
+  /**
+   * Runs {@code compose} on the composing thread, {@link #COMPOSE_DELAY} from now, and sends the message it returns, if any; returns at once.
+   * {@code compose} runs outside any transaction and request: it opens its own transaction (which has committed
+   * when it returns, so the message never announces a code that was rolled back) and gets the caller's locale as
+   * a value, not from the thread.
+   */
+  public void composeAndSend(Supplier<@Nullable Message> compose) {
+    if (composer.getQueue().size() >= MAX_WAITING) {
+      log.warn("{} messages wait to be composed; dropped one", MAX_WAITING);
+      return;
+    }
+    composer.schedule(() -> {
+      try {
+        Message message = compose.get();
+        if (message != null) {
+          send(message.channel(), message.to(), message.subject(), message.text());
+        }
+      } catch (RuntimeException e) {
+        log.warn("Could not compose a message: {}", e.toString());
+      }
+    }, COMPOSE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops composing when the application closes; what still waits is dropped. */
+  @PreDestroy
+  void close() {
+    composer.shutdownNow();
+  }
+
+  private void send(Channel channel, String recipient, String subject, String text) {
     MessageSender sender = channel == Channel.EMAIL ? email : sms;
-    Runnable send = () -> executor.execute(() -> {
+    executor.execute(() -> {
       try {
         sender.send(recipient, subject, text);
       } catch (RuntimeException e) {
         log.warn("Could not send a {} message: {}", channel, e.getMessage());
       }
     });
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          send.run();
-        }
-      });
-    } else {
-      send.run();
-    }
   }
 }

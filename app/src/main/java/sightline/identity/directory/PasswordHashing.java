@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Argon2id with OWASP's minimum parameters by default (19 MiB memory, 2 iterations, 1 lane, 16-byte salt, 32-byte
  * hash). Hashes carry their parameters, so raising them later re-hashes each password at its next sign-in
- * ({@link PasswordEncoder#upgradeEncoding}).
+ * ({@link PasswordEncoder#upgradeEncoding}). Text that is not valid UTF-16 never reaches Argon2
+ * ({@link WellFormedPasswords}).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -20,6 +21,6 @@ class PasswordHashing {
   PasswordEncoder passwordEncoder(@Value("${sightline.identity.argon2.memory-kib:19456}") int memoryKib,
       @Value("${sightline.identity.argon2.iterations:2}") int iterations) {
     var argon2 = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
-    return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+    return new WellFormedPasswords(new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2)));
   }
 }

@@ -32,8 +32,11 @@ class PasswordPolicy {
     this.common = load(files, minLength);
   }
 
-  /** @throws PasswordRejected when the password is too short or common */
+  /** @throws PasswordRejected when the password is too short or common, or not text (a lone surrogate) */
   void check(String password) {
+    if (!WellFormedPasswords.isWellFormed(password)) {
+      throw new PasswordRejected(PasswordRejected.Reason.MALFORMED, minLength);
+    }
     if (password.codePointCount(0, password.length()) < minLength) {
       throw new PasswordRejected(PasswordRejected.Reason.TOO_SHORT, minLength);
     }

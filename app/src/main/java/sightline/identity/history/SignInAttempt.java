@@ -19,6 +19,9 @@ import sightline.identity.SignInOutcome;
 @Table(schema = "identity", name = "sign_in_attempt")
 class SignInAttempt {
 
+  /** The column's length. */
+  static final int MAX_USER_AGENT = 512;
+
   @Id
   private UUID id;
 
@@ -52,7 +55,7 @@ class SignInAttempt {
     this.method = method;
     this.outcome = outcome;
     this.ip = ip == null ? null : truncate(ip, 45);
-    this.userAgent = userAgent == null ? null : truncate(userAgent, 512);
+    this.userAgent = userAgent == null ? null : truncate(userAgent, MAX_USER_AGENT);
     this.at = at;
   }
 

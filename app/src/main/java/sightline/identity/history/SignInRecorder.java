@@ -1,5 +1,7 @@
 package sightline.identity.history;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +38,29 @@ public class SignInRecorder {
   public void record(@Nullable AccountId account, String identifier, SignInMethod method, SignInOutcome outcome) {
     HttpServletRequest request = currentRequest();
     attempts.save(new SignInAttempt(account, identifier, method, outcome,
-        request == null ? null : request.getRemoteAddr(),
-        request == null ? null : request.getHeader("User-Agent"), clock.instant()));
+        request == null ? null : request.getRemoteAddr(), request == null ? null : userAgent(request),
+        clock.instant()));
+  }
+
+  /**
+   * The User-Agent header as sent, with control characters replaced. Spring Security's firewall refuses to hand
+   * out a header value with control characters (it throws, which made such a sign-in a 500 that left no row), so
+   * it is read from the container's own request; the history must keep the attempt, and whatever a client put
+   * there is only ever shown as text.
+   */
+  static @Nullable String userAgent(HttpServletRequest request) {
+    ServletRequest raw = request;
+    while (raw instanceof ServletRequestWrapper wrapper) {
+      raw = wrapper.getRequest();
+    }
+    String agent = raw instanceof HttpServletRequest http ? http.getHeader("User-Agent") : null;
+    if (agent == null) {
+      return null;
+    }
+    var clean = new StringBuilder(Math.min(agent.length(), SignInAttempt.MAX_USER_AGENT));
+    agent.codePoints().limit(SignInAttempt.MAX_USER_AGENT).forEach(c ->
+        clean.appendCodePoint(Character.isISOControl(c) || !Character.isDefined(c) ? '\uFFFD' : c));
+    return clean.toString();
   }
 
   /** The current request's client address, or {@code "-"} outside a request. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -30,10 +31,11 @@ import sightline.system.RateLimits;
 
 /**
  * Password reset by an e-mailed link ({@link PasswordResetToken} holds the rules: single use, 30 minutes, only a hash
- * stored). Asking for a link answers the same whether or not the account exists; the link is sent in the background
- * after commit. The link's address is built from {@code sightline.public-url}, never from the request's Host header,
- * so a forged Host cannot send people a link to someone else's server. The new password passes the same policy as
- * every password ({@link AccountDirectoryService#hash}); neither it nor the token is logged or recorded.
+ * stored). Asking for a link answers the same, after the same work, whether or not the account exists; the token is
+ * stored and the link sent in the background. The link's address is built from {@code sightline.public-url}, never
+ * from the request's Host header, so a forged Host cannot send people a link to someone else's server. The new
+ * password passes the same policy as every password ({@link AccountDirectoryService#hash}); neither it nor the
+ * token is logged or recorded.
  */
 @Service
 class PasswordReset {
@@ -68,7 +70,9 @@ class PasswordReset {
   }
 
   /**
-   * E-mails a reset link if an active account has this address; returns normally either way.
+   * E-mails a reset link if an account may reset its password with this address; returns normally either way, after
+   * the same work for every address: the look-up, storing the token and sending happen afterwards on
+   * {@link MessageDelivery}'s background thread, so the answer's timing tells nothing about the account.
    *
    * @throws NotAnEmailOrPhoneNumber when the text is not an e-mail address
    * @throws RateLimitExceeded after 3 requests for this address in 10 minutes (the "code-request" limit)
@@ -80,17 +84,23 @@ class PasswordReset {
     }
     rateLimits.consume("code-request", "password-reset|" + recipient.key());
     Locale locale = LocaleContextHolder.getLocale();
-    String token = Secrets.urlToken();
-    transactions.executeWithoutResult(tx -> accounts.findByEmailKey(recipient.key())
+    delivery.composeAndSend(() -> transactions.execute(tx -> issueLink(recipient, locale)));
+  }
+
+  /** Stores a new token for the address's account and returns the message with its link, or null for none. */
+  private MessageDelivery.@Nullable Message issueLink(Recipient recipient, Locale locale) {
+    return accounts.findByEmailKey(recipient.key())
         .filter(account -> account.status() != AccountStatus.DISABLED && !Recipient.isPlaceholder(account.email()))
-        .ifPresent(account -> {
+        .map(account -> {
+          String token = Secrets.urlToken();
           tokens.save(new PasswordResetToken(account.id(), token, clock.instant()));
           String link = UriComponentsBuilder.fromUri(publicUrl).path("/password-reset/new")
               .queryParam("token", token).build().toUriString();
-          delivery.sendLater(Channel.EMAIL, account.email(), messages.getMessage("reset.mail.subject", null, locale),
-              messages.getMessage("reset.mail", new Object[] {link, PasswordResetToken.LIFETIME.toMinutes()},
-                  locale));
-        }));
+          return new MessageDelivery.Message(Channel.EMAIL, account.email(),
+              messages.getMessage("reset.mail.subject", null, locale),
+              messages.getMessage("reset.mail", new Object[] {link, PasswordResetToken.LIFETIME.toMinutes()}, locale));
+        })
+        .orElse(null);
   }
 
   /** Whether a link's token would still be accepted now (for showing the form or an explanation). */

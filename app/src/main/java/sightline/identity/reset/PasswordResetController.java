@@ -66,7 +66,7 @@ class PasswordResetController {
     try {
       passwordReset.resetPassword(form.token(), form.password());
     } catch (PasswordRejected e) {
-      errors.rejectValue("password", "password.tooShort", new Object[] {e.minLength()}, null);
+      errors.rejectValue("password", e.messageKey(), new Object[] {e.minLength()}, null);
       return NEW_PASSWORD_VIEW;
     } catch (ResetLinkInvalid e) {
       model.addAttribute("linkValid", false);
