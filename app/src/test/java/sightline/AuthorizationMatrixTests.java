@@ -65,6 +65,10 @@ class AuthorizationMatrixTests {
     rules.put("/api/v1/biometrics/accounts/", Access.ADMIN);
     rules.put("/api/v1/biometrics/identify", Access.STAFF);
     rules.put("/api/v1/faces/", Access.API_KEY);
+    // Plant diagnosis is for every signed-in account (each sees only its own); its models and feedback export are
+    // under /admin/ (ADMIN, above).
+    rules.put("/diagnosis", Access.SIGNED_IN);
+    rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
     return rules;
   }
 

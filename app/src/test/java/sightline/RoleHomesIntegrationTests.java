@@ -41,6 +41,9 @@ class RoleHomesIntegrationTests {
     assertThat(page.select("#main a[href='/sign-in']")).isNotEmpty();
     assertThat(page.select("[data-group=ACCOUNT]")).isEmpty();
     assertThat(menuLinks(page)).contains("/camera").doesNotContain("/admin/accounts", "/account/face");
+    // Features that are not built are neither advertised nor linked.
+    assertThat(page.getElementById("main").text()).doesNotContainIgnoringCase("attendance")
+        .doesNotContainIgnoringCase("engagement").doesNotContainIgnoringCase("plant");
   }
 
   @Test
@@ -75,7 +78,14 @@ class RoleHomesIntegrationTests {
         "Refused sign-ins, last 24 hours");
     assertThat(page.select("[data-group=ADMINISTRATION] a").eachAttr("href"))
         .containsExactly("/admin/accounts", "/admin/sign-ins", "/admin/two-factor", "/admin/biometrics",
-            "/admin/face-api");
+            "/admin/face-api", "/admin/diagnosis");
+  }
+
+  @Test
+  void aFarmerFindsPlantDiagnosisInTheMenuAndOnTheHomePage() {
+    Document page = get(person(Role.MEMBER, "Ramesh Patil"), "/");
+    assertThat(menuLinks(page)).contains("/diagnosis", "/diagnosis/history").doesNotContain("/admin/diagnosis");
+    assertThat(page.select("#home-diagnose[href='/diagnosis']")).isNotEmpty();
   }
 
   private Document get(SignedInUser user, String uri) {

@@ -126,7 +126,8 @@ class FaceApiAdminController {
   }
 
   private String renderApplication(UUID id, Model model) {
-    model.addAttribute("application", applications.application(id));
+    // Not "application": Thymeleaf reserves that name for the servlet context, which would hide the attribute.
+    model.addAttribute("faceApp", applications.application(id));
     model.addAttribute("keys", applications.keys(id));
     List<ActionView> actions = applications.actions(id).stream().map(action -> new ActionView(action.action(),
         action.keyId(), accounts.find(new AccountId(action.actor())).map(AccountView::displayName)

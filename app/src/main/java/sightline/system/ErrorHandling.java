@@ -93,6 +93,10 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
       if (response != null && !response.isCommitted()) {
         try {
           headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+          String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+          if (retryAfter != null) {
+            servlet.getRequest().setAttribute(ErrorPages.RETRY_AFTER_SECONDS, Long.parseLong(retryAfter));
+          }
           response.sendError(status.value()); // rendered by the error view, in the page's language
           return null;
         } catch (IOException e) {

@@ -115,6 +115,21 @@ public class ImageInput {
     return image;
   }
 
+  /**
+   * Decodes a picture by its content, within the use's limits, straight to at most {@code maxSidePx} on its longer
+   * side (the limits apply to the picture as sent; a smaller target only saves memory and time). EXIF orientation is
+   * applied; no metadata survives.
+   *
+   * @throws FrameTooLarge  when a {@link ImageUse#FRAME} is larger than a frame may be
+   * @throws ImageRejected  when the bytes are not a JPEG or PNG within the limits
+   */
+  public Image decode(byte[] encoded, ImageUse use, int maxSidePx) {
+    if (use == ImageUse.FRAME) {
+      return decode(encoded, use);
+    }
+    return decoders.get(use).decode(encoded, maxSidePx);
+  }
+
   private byte[] bounded(InputStream in, ImageUse use) throws IOException {
     return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.get(use).maxBytes() + 1));
   }

@@ -21,9 +21,15 @@ public enum ImageUse {
   /** A photo of a person, taken with a phone or a camera: profile photos, enrolment and photo checks. */
   PHOTO(10L * 1024 * 1024, 24_000_000L, 0, null, null, null),
 
-  /** A picture uploaded for analysis by an integrator or a person: the face API, plant diagnosis. */
+  /** A picture uploaded for analysis by an integrator: the face API. */
   UPLOAD(5L * 1024 * 1024, 24_000_000L, 0, "sightline.face-api.max-image-size", "sightline.face-api.max-image-pixels",
-      null);
+      null),
+
+  /**
+   * A photo of a plant from a phone's camera or gallery, for plant diagnosis: up to 10 MiB and 24 MP, because a
+   * phone's full-resolution photo is 2–8 MB and farmers should not have to shrink it first.
+   */
+  PLANT_PHOTO(10L * 1024 * 1024, 24_000_000L, 0, null, null, null);
 
   final long maxBytes;
   final long maxPixels;
@@ -43,8 +49,8 @@ public enum ImageUse {
     this.legacyMaxSidePx = legacyMaxSidePx;
   }
 
-  /** The name of this use in configuration: {@code frame}, {@code photo}, {@code upload}. */
+  /** The name of this use in configuration: {@code frame}, {@code photo}, {@code upload}, {@code plant-photo}. */
   String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

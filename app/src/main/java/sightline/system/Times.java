@@ -30,6 +30,11 @@ public final class Times {
     return zone;
   }
 
+  /** The school's time zone's IANA name, for pages ({@code <body data-time-zone>}, read by {@code local-times.js}). */
+  public String zoneName() {
+    return zone.getId();
+  }
+
   /** The instant as {@code 2026-12-07 14:05} in the school's zone; empty for null. */
   public String minutes(@Nullable Instant at) {
     return at == null ? "" : MINUTES.format(at.atZone(zone));

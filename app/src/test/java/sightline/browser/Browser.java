@@ -80,6 +80,16 @@ final class Browser implements AutoCloseable {
     return wait;
   }
 
+  /** Signs in through the sign-in form and waits until the layout names the person. */
+  void signIn(String baseUrl, String email, String password, String displayName) {
+    driver.get(baseUrl + "/sign-in");
+    driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.cssSelector("#sign-in-form button")).click();
+    await(Duration.ofSeconds(15)).until(org.openqa.selenium.support.ui.ExpectedConditions
+        .attributeToBe(org.openqa.selenium.By.id("signed-in-as"), "textContent", displayName));
+  }
+
   /** Saves a PNG screenshot under {@code target/browser/} and returns its path. */
   Path screenshot(String name) throws IOException {
     Path target = Path.of("target", "browser", name + ".png");

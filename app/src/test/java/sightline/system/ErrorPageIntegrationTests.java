@@ -30,5 +30,18 @@ class ErrorPageIntegrationTests {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getBody()).contains("Página no encontrada").contains("Estado 404")
         .doesNotContain("Whitelabel");
+    assertThat(response.getBody()).as("the page's title says what happened")
+        .contains("<title>Página no encontrada</title>");
+  }
+
+  @Test
+  void anUnexpectedFailureIsTitledAsSuchAndTheFaviconIsServed() {
+    var headers = new HttpHeaders();
+    headers.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+    var response = http.exchange("/error", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(response.getBody()).contains("<title>Something went wrong on our side</title>");
+    var favicon = http.getForEntity("/favicon.ico", byte[].class);
+    assertThat(favicon.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(favicon.getHeaders().getContentType()).isNotNull();
   }
 }

@@ -23,6 +23,18 @@ class ImageInputTests {
     assertThat(defaults.limits(ImageUse.FRAME)).isEqualTo(new ImageInput.Limits(300_000, 640 * 640, 640));
     assertThat(defaults.limits(ImageUse.PHOTO)).isEqualTo(new ImageInput.Limits(10 * 1024 * 1024, 24_000_000, 0));
     assertThat(defaults.limits(ImageUse.UPLOAD)).isEqualTo(new ImageInput.Limits(5 * 1024 * 1024, 24_000_000, 0));
+    assertThat(defaults.limits(ImageUse.PLANT_PHOTO))
+        .isEqualTo(new ImageInput.Limits(10 * 1024 * 1024, 24_000_000, 0));
+    assertThat(new ImageInput(new MockEnvironment().withProperty("sightline.images.plant-photo.max-bytes", "4MB"))
+        .limits(ImageUse.PLANT_PHOTO).maxBytes()).isEqualTo(4 * 1024 * 1024);
+  }
+
+  @Test
+  void decodesStraightToTheSizeAskedFor() {
+    byte[] large = new sightline.vision.Image(2000, 1000, new byte[2000 * 1000 * 3]).toJpeg(0.8f);
+    var decoded = defaults.decode(large, ImageUse.PLANT_PHOTO, 500);
+    assertThat(decoded.width()).isEqualTo(500);
+    assertThat(decoded.height()).isEqualTo(250);
   }
 
   @Test

@@ -37,7 +37,6 @@ class FaceAccountController {
     model.addAttribute("status", status);
     model.addAttribute("consentCurrent", FaceEnrolment.CONSENT_VERSION.equals(status.consentVersion()));
     model.addAttribute("consentVersion", FaceEnrolment.CONSENT_VERSION);
-    model.addAttribute("threshold", matching.matchThreshold());
     model.addAttribute("hints", EnrolmentHint.values());
     model.addAttribute("outcomes", sightline.biometrics.FaceDecision.Outcome.values());
     return "biometrics/face";

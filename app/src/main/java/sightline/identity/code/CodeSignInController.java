@@ -84,5 +84,5 @@ class CodeSignInController {
   record RequestCodeForm(@NotBlank @Size(max = 254) String recipient) {}
 
   record VerifyCodeForm(@NotBlank @Size(max = 254) String recipient,
-      @NotBlank @Pattern(regexp = "\\s*[0-9]{6}\\s*") String code) {}
+      @NotBlank @Size(max = 20) @Pattern(regexp = "\\s*[0-9]{6}\\s*") String code) {}
 }

@@ -1,6 +1,7 @@
 package sightline.identity.signin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,11 @@ class PasswordSignIn implements AuthenticationProvider {
     boolean matches = passwords.matches(password, hash != null ? hash : unknownAccountHash) && hash != null;
 
     SignInOutcome refusal = account.refusalAt(now);
+    Instant lockedUntil = account.stateAt(now).lockedUntil();
+    if (refusal == SignInOutcome.LOCKED && lockedUntil != null) {
+      recorder.record(account.id(), email, SignInMethod.PASSWORD, refusal);
+      throw new TemporarilyLocked(Duration.between(now, lockedUntil));
+    }
     if (refusal != null) {
       return refuse(account.id(), email, refusal);
     }

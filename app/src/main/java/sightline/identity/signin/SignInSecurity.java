@@ -3,11 +3,10 @@ package sightline.identity.signin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +25,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import sightline.identity.SignedInUser;
+import sightline.system.ErrorPages;
 import sightline.system.RateLimitExceeded;
 
 /**
@@ -97,12 +97,18 @@ class SignInSecurity {
     return new HttpSessionEventPublisher();
   }
 
-  /** A refused sign-in goes back to the form; a rate-limited one gets 429 with Retry-After and the error page. */
+  /**
+   * A refused sign-in goes back to the form; a rate-limited one, or one for an account locked for a while, gets 429
+   * with Retry-After and the error page, which says how long to wait and links back to the form.
+   */
   private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException exception) throws IOException {
     if (exception.getCause() instanceof RateLimitExceeded limited) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-      response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+      ErrorPages.tooManyRequests(request, response, Duration.ofSeconds(limited.retryAfterSeconds()));
+      return;
+    }
+    if (exception instanceof TemporarilyLocked locked) {
+      ErrorPages.tooManyRequests(request, response, locked.waitFor());
       return;
     }
     response.sendRedirect(request.getContextPath() + "/sign-in?error");

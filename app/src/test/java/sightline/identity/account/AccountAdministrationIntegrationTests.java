@@ -93,7 +93,7 @@ class AccountAdministrationIntegrationTests {
     AccountView teacher = newAccount(Role.TEACHER);
     signIn(teacher, "wrong password one");
     signIn(teacher, "wrong password two");
-    assertThat(signIn(teacher, PASSWORD)).hasRedirectedUrl("/sign-in?error");
+    assertThat(signIn(teacher, PASSWORD)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
 
     post(admin, "/admin/accounts/" + teacher.id() + "/unlock");
     assertThat(signIn(teacher, PASSWORD)).hasRedirectedUrl("/");

@@ -29,6 +29,7 @@ import sightline.identity.directory.AccountRepository;
 import sightline.identity.history.SignInFilter;
 import sightline.identity.history.SignInHistory;
 import sightline.identity.history.SignInRecord;
+import sightline.system.ErrorPages;
 
 /** Password sign-in through the real filter chain, provider, Argon2 and database. */
 @SpringBootTest(properties = "sightline.identity.lockout.failures=3")
@@ -94,12 +95,16 @@ class SignInIntegrationTests {
   }
 
   @Test
-  void locksTheAccountAfterTheConfiguredFailuresEvenForTheRightPassword() {
+  void locksTheAccountAfterTheConfiguredFailuresEvenForTheRightPasswordAndSaysHowLongToWait() {
     AccountView account = newAccount(Role.STUDENT);
     for (int i = 0; i < 3; i++) {
       assertThat(signIn(account.email(), "not the password " + i)).hasRedirectedUrl("/sign-in?error");
     }
-    assertThat(signIn(account.email(), PASSWORD)).hasRedirectedUrl("/sign-in?error");
+    var locked = signIn(account.email(), PASSWORD);
+    // Like the rate limit: 429 with the wait (the first lockout lasts a minute); the error page shows it.
+    assertThat(locked).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(Long.parseLong(locked.getResponse().getHeader("Retry-After"))).isBetween(50L, 60L);
+    assertThat(locked.getRequest().getAttribute(ErrorPages.RETRY_AFTER_SECONDS)).isNotNull();
     assertThat(history(account)).first()
         .satisfies(record -> assertThat(record.outcome()).isEqualTo(SignInOutcome.LOCKED));
   }

@@ -97,7 +97,8 @@ public final class EvalCommand {
         --cone D, --eyes-closed-below X, --detect-every N, --pose-model: try other rules or fr_pose
 
       usage: sightline eval pose-fit --images DIR [--limit N] [--out FILE]
-        refit the landmark head-pose coefficients against fr_pose (DIR: faces/lfw-deepfunneled/images)
+        refit the landmark head-pose coefficients: synthetic views of the mean 3-D face, then a gain per angle
+        and a pitch offset against fr_pose on the faces under DIR (the shipped ones: the Intel clips' frames)
 
       usage: sightline eval speed [--image FILE] [--iterations N] [--video FILE] [--students N] [--json]
         single-thread p50/p90 of decoding and of the face paths on a 640x480 JPEG frame
@@ -121,7 +122,8 @@ public final class EvalCommand {
 
       usage: sightline eval mean-face --images DIR
         derives the mean 3-D face of the liveness motion cue from the landmarks of every JPEG under DIR
-        (e.g. faces/lfw-deepfunneled/images) and prints it in the format of mean-face-68.txt
+        (the shipped one: the frames of the Intel head-pose clips, vision/README.md), depths scaled to head
+        anthropometry, and prints it in the format of mean-face-68.txt
       """;
 
   private EvalCommand() {

@@ -70,14 +70,15 @@ final class MeanFaceDerivation {
     } finally {
       progress.finish();
     }
-    MeanFace shape = MeanFace.derive(landmarks);
+    MeanFace shape = MeanFace.derive(landmarks).withJawDepth(MeanFace.ANTHROPOMETRIC_JAW_DEPTH);
     out.print(shape.toText("""
         # Mean 3-D face of the 68 iBUG landmarks: x right, y down, z towards the camera, in units of the outer
         # eye-corner distance (points 36 and 45), centred, left-right symmetric. Derived by Sightline, not copied:
         # fr_landmark's points on %,d of %,d photos under %s, rank-3
-        # factorised with the orthographic metric upgrade (MeanFace.derive); 68 numbers per axis, no image data.
+        # factorised with the orthographic metric upgrade (MeanFace.derive), depths scaled to put the jaw line's
+        # top %.1f eye-corner distances behind the eye corners (MeanFace.withJawDepth); no image data.
         # Recompute: ./sightline eval mean-face --images <that folder>
-        """.formatted(landmarks.size(), files.size(), images)));
+        """.formatted(landmarks.size(), files.size(), images, MeanFace.ANTHROPOMETRIC_JAW_DEPTH)));
     return 0;
   }
 }

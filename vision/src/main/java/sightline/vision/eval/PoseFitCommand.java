@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import sightline.vision.face.LandmarkPoseFit;
+import sightline.vision.liveness.MeanFace;
 
 /** {@code eval pose-fit --images DIR [--limit N] [--out FILE]}: argument parsing for {@link LandmarkPoseFit}. */
 final class PoseFitCommand {
@@ -35,6 +36,6 @@ final class PoseFitCommand {
       err.println("sightline eval: no folder at " + images);
       return 2;
     }
-    return LandmarkPoseFit.run(images, limit, file, err);
+    return LandmarkPoseFit.run(MeanFace.standard().points(), images, limit, file, err);
   }
 }

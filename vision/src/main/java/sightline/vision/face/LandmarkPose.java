@@ -13,13 +13,12 @@ import java.util.Locale;
 /**
  * Head pose from the 68 landmarks: yaw and pitch are linear functions of the roll-free normalised shape
  * ({@link LandmarkGeometry#features}), roll is the eye line's angle. The coefficients in the resource
- * {@code landmark-pose.txt} were fitted by ridge regression to {@code fr_pose}'s answers on LFW faces, each run on
- * a crop turned so that the eyes are level and averaged with its mirror image (which cancels the model's left-right
- * bias), with every face also added mirrored so that yaw comes out antisymmetric ({@link LandmarkPoseFit}, {@code
- * ./sightline eval pose-fit}). So this answers in {@code fr_pose}'s convention for the cost of one dot product, and
- * a tilted head cannot leak into yaw or pitch: the shape it reads has no roll left in it. LFW holds few faces turned
- * beyond 30 degrees, so larger turns come out smaller than {@code fr_pose} gives them (about 20 degrees where it
- * says 25–35 on the Intel female clip). Immutable; package-private.
+ * {@code landmark-pose.txt} come from geometry, not from face photos: ridge regression on synthetic views of the
+ * library's mean 3-D face (its proportions varied, turned and seen by a pinhole camera), then one gain per angle and
+ * a pitch offset so that the answers follow {@code fr_pose}'s convention on Intel's head-pose sample videos
+ * ({@link LandmarkPoseFit}, {@code ./sightline eval pose-fit}). So this answers like {@code fr_pose} for the cost of
+ * one dot product, and a tilted head cannot leak into yaw or pitch: the shape it reads has no roll left in it.
+ * Immutable; package-private.
  *
  * @param yaw   coefficients for yaw in degrees, {@link LandmarkGeometry#FEATURES} values
  * @param pitch coefficients for pitch in degrees, {@link LandmarkGeometry#FEATURES} values

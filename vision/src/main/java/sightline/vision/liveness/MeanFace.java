@@ -15,13 +15,13 @@ import sightline.vision.face.FaceLandmarks;
  * camera), in units of the distance between the outer eye corners (points 36 and 45), centred and left–right
  * symmetric. Immutable and thread-safe.
  *
- * <p>The shipped shape ({@link #standard()}) was derived by Sightline itself, not copied: {@code fr_landmark}'s 68
- * points on all 9,056 LFW deep-funneled images, factorised by {@link #derive} (Tomasi–Kanade rank-3 factorisation
- * with the orthographic metric upgrade), recomputable with {@code ./sightline eval mean-face}. Depth comes from the
- * spread of head poses across those photos (yaw within about ±23° for 90% of them); its scale was checked by
- * refitting the photos with the depth scaled by 0.3–1.2: the residual stops falling at about 0.85 and stays flat to
- * 1.2, so the depths are not exaggerated there. It is a mean: any one person differs, which is why the motion cue
- * takes the person's own x and y from their reference frame and only the depths from here.
+ * <p>The shipped shape ({@link #standard()}) was derived by Sightline itself, not copied, from material it may
+ * ship: {@code fr_landmark}'s 68 points on the 141 frames of Intel's three head-pose sample videos (CC BY 4.0),
+ * factorised by {@link #derive} (Tomasi–Kanade rank-3 factorisation with the orthographic metric upgrade),
+ * recomputable with {@code ./sightline eval mean-face}. Those people barely turn, so the factorisation fixes the
+ * shape's outline well and its depth scale poorly (it came out about half as deep as a head); the depths are
+ * therefore scaled to head anthropometry ({@link #withJawDepth}). It is a mean: any one person differs, which is
+ * why the motion cue takes the person's own x and y from their reference frame and only the depths from here.
  */
 public final class MeanFace {
 
@@ -181,12 +181,8 @@ public final class MeanFace {
         out[i][k] = rotation[k][0] * centred[i][0] + rotation[k][1] * centred[i][1] + rotation[k][2] * centred[i][2];
       }
     }
-    double eyes = Math.hypot(out[36][0] - out[45][0], out[36][1] - out[45][1]);
     boolean noseForward = out[30][2] > (out[36][2] + out[45][2]) / 2;
-    for (double[] point : out) {
-      for (int k = 0; k < 3; k++) point[k] /= eyes;
-      if (!noseForward) point[2] = -point[2];
-    }
+    if (!noseForward) for (double[] point : out) point[2] = -point[2];
     double[][] symmetric = new double[POINTS][3];
     for (int i = 0; i < POINTS; i++) {
       int m = MIRROR[i];
@@ -195,9 +191,32 @@ public final class MeanFace {
       symmetric[i][2] = (out[i][2] + out[m][2]) / 2;
     }
     double[] centre = LandmarkFits.centroid(symmetric, 0, POINTS);
-    for (double[] point : symmetric) for (int k = 0; k < 3; k++) point[k] -= centre[k];
+    double eyes = symmetric[45][0] - symmetric[36][0];   // measured once symmetric, so that it comes out exactly 1
+    for (double[] point : symmetric) for (int k = 0; k < 3; k++) point[k] = (point[k] - centre[k]) / eyes;
     return symmetric;
   }
+
+  /**
+   * This face with its depths scaled so that the top of the jaw line (points 0 and 16, beside the ears) lies
+   * {@code depth} outer-eye-corner distances behind the outer eye corners. A factorisation fixes depth only as well
+   * as its faces' turns allow: from a few short clips of people who barely turn, it comes out too shallow, so the
+   * shipped face takes its depth scale from head anthropometry instead (see {@link #ANTHROPOMETRIC_JAW_DEPTH}).
+   */
+  public MeanFace withJawDepth(double depth) {
+    double current = (points[36][2] + points[45][2]) / 2 - (points[0][2] + points[16][2]) / 2;
+    if (!(current > 0) || !(depth > 0)) throw new IllegalArgumentException("the jaw must lie behind the eye corners");
+    double[][] scaled = points();
+    for (double[] point : scaled) point[2] *= depth / current;
+    double z = LandmarkFits.centroid(scaled, 0, POINTS)[2];
+    for (double[] point : scaled) point[2] -= z;
+    return new MeanFace(scaled);
+  }
+
+  /**
+   * Adult head anthropometry: the outer eye corners are about 9 cm apart and the tragus (where the jaw line's top
+   * landmarks sit) about 7 cm behind them, so 0.8 eye-corner distances.
+   */
+  public static final double ANTHROPOMETRIC_JAW_DEPTH = 0.8;
 
   /** Coefficients of {@code aᵀ L b} in the unknowns l00, l01, l02, l11, l12, l22 of a symmetric L. */
   private static double[] quadratic(double[] a, double[] b) {

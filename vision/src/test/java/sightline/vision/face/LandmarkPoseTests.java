@@ -35,6 +35,57 @@ class LandmarkPoseTests {
   }
 
   @Test
+  void aFitOnSyntheticViewsOfTheMeanFaceReadsTheTurnOfAnotherView() {
+    double[][] meanFace = sightline.vision.liveness.MeanFace.standard().points();
+    var random = new Random(7);
+    var features = new ArrayList<double[]>();
+    var angles = new ArrayList<double[]>();
+    for (int i = 0; i < 3000; i++) {
+      double yaw = 100 * random.nextDouble() - 50, pitch = 80 * random.nextDouble() - 40;
+      double roll = 60 * random.nextDouble() - 30;
+      features.add(LandmarkGeometry.features(LandmarkPoseFit.synthetic(meanFace, yaw, pitch, roll, random)));
+      angles.add(new double[] {yaw, pitch});
+    }
+    LandmarkPose pose = LandmarkPose.fit(features, angles, LandmarkPoseFit.LAMBDA);
+    double yawError = 0, pitchError = 0;
+    int views = 300;
+    for (int i = 0; i < views; i++) {
+      double yaw = 80 * random.nextDouble() - 40, pitch = 60 * random.nextDouble() - 30;
+      double roll = 40 * random.nextDouble() - 20;
+      HeadPose estimate = pose.estimate(LandmarkPoseFit.synthetic(meanFace, yaw, pitch, roll, random));
+      yawError += Math.pow(estimate.yawDegrees() - yaw, 2);
+      pitchError += Math.pow(estimate.pitchDegrees() - pitch, 2);
+    }
+    // Another person's proportions (depth varied 15%: a turn of 40 degrees then reads 6 off) and landmark noise
+    // leave a few degrees, as on real faces.
+    assertThat(Math.sqrt(yawError / views)).as("yaw RMSE").isLessThan(7);
+    assertThat(Math.sqrt(pitchError / views)).as("pitch RMSE").isLessThan(7);
+  }
+
+  @Test
+  void calibrationFindsTheGainsAndTheOffsetOfAnotherConvention() {
+    var random = new Random(9);
+    double[] yaw = new double[LandmarkGeometry.FEATURES], pitch = new double[LandmarkGeometry.FEATURES];
+    yaw[60] = 100;      // the nose tip's x: flips under a mirror, as yaw does
+    pitch[61] = 100;
+    var geometric = new LandmarkPose(yaw, pitch);
+    var features = new ArrayList<double[]>();
+    var targets = new ArrayList<double[]>();
+    for (int i = 0; i < 200; i++) {
+      double[] f = LandmarkGeometry.features(SyntheticFace.face(300, 200, 50, 0, 0.03 + 0.04 * random.nextDouble(),
+          -30 + 60 * random.nextDouble()));
+      features.add(f);
+      targets.add(new double[] {0.8 * 100 * f[60], 0.6 * 100 * f[61] - 3});
+    }
+    var calibration = LandmarkPoseFit.calibrate(geometric, features, targets);
+    assertThat(calibration.yawGain()).isCloseTo(0.8, within(1e-6));
+    assertThat(calibration.pitchGain()).isCloseTo(0.6, within(1e-6));
+    assertThat(calibration.pitchOffset()).isCloseTo(-3, within(1e-6));
+    double[] f = features.getFirst();
+    assertThat(dot(calibration.pose().pitch(), f)).isCloseTo(targets.getFirst()[1], within(1e-6));
+  }
+
+  @Test
   void coefficientsRoundTripThroughTheResourceFormat() {
     var random = new Random(5);
     double[] yaw = random.doubles(LandmarkGeometry.FEATURES).toArray();
