@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import sightline.diagnosis.Diagnoses;
 import sightline.identity.AccountDirectory;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
@@ -53,7 +54,8 @@ class AllPagesBrowserTests {
 
   /** Mapped GET addresses that are not pages a person opens: pictures, a download and a polled fragment. */
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
-      "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress");
+      "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/results/{id}/picture",
+      "/diagnosis/results/{id}/thumbnail", "/diagnosis/sw.js", "/admin/diagnosis/feedback.zip");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -73,6 +75,9 @@ class AllPagesBrowserTests {
   @Autowired
   AccountDirectory directory;
 
+  @Autowired
+  Diagnoses diagnoses;
+
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A kind of person and how they sign in; no role is someone not signed in. */
@@ -90,6 +95,8 @@ class AllPagesBrowserTests {
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
+      // A diagnosis of their own (of a photo that is no leaf), so that its result page is linked from their history.
+      diagnoses.diagnose(account.id(), Files.readAllBytes(ModelStore.atDefaultLocation().verifiedPath("sample2")));
       people.add(new Person(role.name().toLowerCase(), role, email, name));
       if (role == Role.STUDENT) {
         samples.put("/admin/accounts/{id}", "/admin/accounts/" + account.id().value());
@@ -142,7 +149,13 @@ class AllPagesBrowserTests {
       browser.driver.manage().deleteAllCookies();
       setWidth(DESKTOP);
       if (person.email() != null) {
-        browser.signIn(base, person.email(), PASSWORD, person.name());
+        try {
+          browser.signIn(base, person.email(), PASSWORD, person.name());
+        } catch (RuntimeException e) {
+          browser.screenshot("sign-in-failed-" + person.label());
+          throw new AssertionError(person.label() + " could not sign in, at " + browser.driver.getCurrentUrl() + ": "
+              + browser.driver.findElement(By.tagName("main")).getText(), e);
+        }
       }
       if (person.role() == Role.ADMIN) {
         links.put(importRoster(), "a roster import");
