@@ -59,7 +59,7 @@ class AllPagesBrowserTests {
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
-      "/actuator");
+      "/actuator", "/fonts/");
 
   /** Addresses with a variable to open rather than the first link to them: the long-named student's pages. */
   private final Map<String, String> samples = new LinkedHashMap<>(Map.of("/problems/{slug}",
