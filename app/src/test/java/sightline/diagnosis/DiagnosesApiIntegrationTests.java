@@ -167,6 +167,13 @@ class DiagnosesApiIntegrationTests {
   }
 
   @Test
+  void theApiIsDescribedInOpenApi() {
+    assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyText().contains("\"/api/v1/diagnoses\"",
+        "\"/api/v1/diagnoses/{id}\"", "\"/api/v1/diagnoses/{id}/feedback\"", "\"/api/v1/diagnoses/{id}/picture\"",
+        "Plant diagnosis");
+  }
+
+  @Test
   void photosAreRateLimitedPerAccount() {
     var who = farmer();
     byte[] photo = LeafPictures.spottedLeaf(128, 128);

@@ -29,7 +29,6 @@ class ModelsAdminController {
   @GetMapping(PAGE)
   String showModels(Model model) {
     model.addAttribute("models", models.list());
-    model.addAttribute("maxModelMegabytes", PlantModels.MAX_MODEL_BYTES / (1024 * 1024));
     return "diagnosis/models";
   }
 

@@ -45,8 +45,11 @@ import sightline.vision.model.ModelStore;
 @Component
 public class PlantModels implements AutoCloseable {
 
-  /** Largest ONNX file accepted, in bytes; the bundled model is about 2 MB. */
-  static final long MAX_MODEL_BYTES = 50L * 1024 * 1024;
+  /**
+   * Largest ONNX file accepted, in bytes: the multipart limit (spring.servlet.multipart.max-file-size) for the page;
+   * the bundled model is about 2 MB.
+   */
+  static final long MAX_MODEL_BYTES = 10L * 1024 * 1024;
 
   /**
    * One picture classified.

@@ -28,6 +28,7 @@ import sightline.identity.PasswordRejected;
 import sightline.identity.Role;
 import sightline.identity.SignedInUser;
 import sightline.identity.directory.AccountAdministration;
+import sightline.identity.directory.AccountChangedMeanwhile;
 import sightline.identity.directory.AccountChanges;
 import sightline.identity.directory.SelfLockoutRefused;
 import sightline.identity.history.SignInHistory;
@@ -135,6 +136,8 @@ class AccountsController {
       redirect.addFlashAttribute("notice", notice);
     } catch (SelfLockoutRefused e) {
       redirect.addFlashAttribute("problem", "accounts.selfLockout");
+    } catch (AccountChangedMeanwhile e) {
+      redirect.addFlashAttribute("problem", "accounts.changedMeanwhile"); // the page it returns to is the fresh state
     }
     return "redirect:/admin/accounts/" + account;
   }

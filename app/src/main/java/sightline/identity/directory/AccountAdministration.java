@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.AccountId;
 import sightline.identity.AccountNotFound;
 import sightline.identity.AccountView;
@@ -19,7 +22,8 @@ import sightline.identity.Role;
 
 /**
  * What administrators do to accounts (approve, edit, disable, enable, unlock), each written to the administrator
- * action log ({@code identity.admin_action}) in the same transaction, and that log itself.
+ * action log ({@code identity.admin_action}) in the same transaction, and that log itself. An action that meets a
+ * concurrent sign-in of the same account is applied again to the fresh row.
  */
 @Service
 public class AccountAdministration {
@@ -29,9 +33,13 @@ public class AccountAdministration {
   private final BrowserSessions sessions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final TransactionOperations transactions;
+
+  private static final int ATTEMPTS = 5;
 
   AccountAdministration(AccountRepository accounts, AdminActionRepository actions, BrowserSessions sessions,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, TransactionOperations transactions) {
+    this.transactions = transactions;
     this.accounts = accounts;
     this.actions = actions;
     this.sessions = sessions;
@@ -40,12 +48,13 @@ public class AccountAdministration {
   }
 
   /** Lets a self-registered account sign in. */
-  @Transactional
   public AccountView approve(AccountId id, AccountId actor) {
-    Account account = accounts.load(id);
-    account.approve();
-    record(actor, id, AdminAction.Kind.APPROVED, null);
-    return account.view();
+    return change(() -> {
+      Account account = accounts.loadForUpdate(id);
+      account.approve();
+      record(actor, id, AdminAction.Kind.APPROVED, null);
+      return account.view();
+    });
   }
 
   /**
@@ -54,51 +63,72 @@ public class AccountAdministration {
    * @throws AccountNotFound when no account has the id
    * @throws SelfLockoutRefused when an administrator would drop their own ADMIN role
    */
-  @Transactional
   public AccountView update(AccountId id, AccountChanges changes, AccountId actor) {
-    Account account = accounts.load(id);
-    if (id.equals(actor) && account.roles().contains(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
-      throw new SelfLockoutRefused();
-    }
-    var before = account.roles();
-    account.rename(changes.displayName(), changes.department());
-    record(actor, id, AdminAction.Kind.UPDATED, null);
-    if (!before.equals(changes.roles())) {
-      account.changeRoles(changes.roles());
-      record(actor, id, AdminAction.Kind.ROLES_CHANGED, before + " -> " + account.roles());
-    }
-    return account.view();
+    return change(() -> {
+      Account account = accounts.loadForUpdate(id);
+      if (id.equals(actor) && account.roles().contains(Role.ADMIN) && !changes.roles().contains(Role.ADMIN)) {
+        throw new SelfLockoutRefused();
+      }
+      var before = account.roles();
+      account.rename(changes.displayName(), changes.department());
+      record(actor, id, AdminAction.Kind.UPDATED, null);
+      if (!before.equals(changes.roles())) {
+        account.changeRoles(changes.roles());
+        record(actor, id, AdminAction.Kind.ROLES_CHANGED, before + " -> " + account.roles());
+      }
+      return account.view();
+    });
   }
 
   /** Stops the account from signing in and ends its sessions and API tokens; refuses one's own account. */
-  @Transactional
   public AccountView disable(AccountId id, AccountId actor) {
     if (id.equals(actor)) {
       throw new SelfLockoutRefused();
     }
-    Account account = accounts.load(id);
-    account.disable();
-    record(actor, id, AdminAction.Kind.DISABLED, null);
-    events.publishEvent(new CredentialsRevoked(id));
+    AccountView disabled = change(() -> {
+      Account account = accounts.loadForUpdate(id);
+      account.disable();
+      record(actor, id, AdminAction.Kind.DISABLED, null);
+      events.publishEvent(new CredentialsRevoked(id));
+      return account.view();
+    });
     sessions.end(id, null);
-    return account.view();
+    return disabled;
   }
 
-  @Transactional
   public AccountView enable(AccountId id, AccountId actor) {
-    Account account = accounts.load(id);
-    account.enable();
-    record(actor, id, AdminAction.Kind.ENABLED, null);
-    return account.view();
+    return change(() -> {
+      Account account = accounts.loadForUpdate(id);
+      account.enable();
+      record(actor, id, AdminAction.Kind.ENABLED, null);
+      return account.view();
+    });
   }
 
   /** Lifts a temporary or permanent lockout. */
-  @Transactional
   public AccountView unlock(AccountId id, AccountId actor) {
-    Account account = accounts.load(id);
-    account.unlock();
-    record(actor, id, AdminAction.Kind.UNLOCKED, null);
-    return account.view();
+    return change(() -> {
+      Account account = accounts.loadForUpdate(id);
+      account.unlock();
+      record(actor, id, AdminAction.Kind.UNLOCKED, null);
+      return account.view();
+    });
+  }
+
+  /**
+   * Runs one administrator action in a transaction of its own, on the account's current row, locked for update:
+   * its owner's sign-ins write the row too (failure count, last sign-in) and wait for the edit, or it for them. A
+   * writer that does not lock (a password change, say) may still change the row between the read and the write;
+   * then the optimistic lock fails the edit and it is simply applied again to the fresh row (the administrator
+   * changed other columns, and nothing was shown to them that the other writer changed). After {@link #ATTEMPTS}
+   * conflicts in a row it gives up with {@link AccountChangedMeanwhile}.
+   */
+  private AccountView change(Supplier<AccountView> action) {
+    try {
+      return ConflictRetry.run(ATTEMPTS, () -> transactions.execute(tx -> action.get()));
+    } catch (ObjectOptimisticLockingFailureException e) {
+      throw new AccountChangedMeanwhile();
+    }
   }
 
   /** Which accounts a list shows. */

@@ -1,11 +1,13 @@
 package sightline.identity.directory;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import sightline.identity.AccountId;
 import sightline.identity.AccountNotFound;
@@ -20,6 +22,21 @@ public interface AccountRepository extends JpaRepository<Account, UUID> {
   default Account load(AccountId id) {
     return findById(id.value()).orElseThrow(() -> new AccountNotFound(id));
   }
+
+  /**
+   * The account with this id, its row locked until the transaction ends ({@code SELECT … FOR UPDATE}): for the
+   * short read-change-write transactions that sign-ins and administrators run on one account, which then wait for
+   * each other instead of failing on the optimistic lock.
+   *
+   * @throws AccountNotFound when there is none
+   */
+  default Account loadForUpdate(AccountId id) {
+    return findLockedById(id.value()).orElseThrow(() -> new AccountNotFound(id));
+  }
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select a from Account a where a.id = :id")
+  Optional<Account> findLockedById(UUID id);
 
   Optional<Account> findByEmailKey(String emailKey);
 

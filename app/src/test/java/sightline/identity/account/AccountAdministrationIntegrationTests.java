@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +27,8 @@ import sightline.identity.Role;
 import sightline.identity.SignInOutcome;
 import sightline.identity.SignedInUser;
 import sightline.identity.directory.AccountAdministration;
+import sightline.identity.directory.AccountChanges;
+import sightline.identity.directory.AccountUpdates;
 import sightline.identity.directory.AdminActionRecord;
 import sightline.identity.history.SignInHistory;
 
@@ -39,6 +46,8 @@ class AccountAdministrationIntegrationTests {
   AccountDirectory directory;
   @Autowired
   AccountAdministration administration;
+  @Autowired
+  AccountUpdates updates;
   @Autowired
   SignInHistory history;
 
@@ -104,6 +113,73 @@ class AccountAdministrationIntegrationTests {
     AccountView self = directory.find(admin.id()).orElseThrow();
     assertThat(self.status()).isEqualTo(AccountStatus.ACTIVE);
     assertThat(self.roles()).containsExactly(Role.ADMIN);
+  }
+
+  @Test
+  void anAdministratorsEditsNeverFailBecauseTheAccountsOwnerSignsInMeanwhile() throws Exception {
+    AccountView admin = newAccount(Role.ADMIN);
+    AccountView owner = newAccount(Role.STUDENT);
+    int rounds = 45; // the action log shows the latest 50
+    var start = new CyclicBarrier(2);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      // What a sign-in writes (AccountUpdates, as PasswordSignIn uses it) against what an administrator writes, on
+      // the same row: sign-ins back to back, each after 20 ms (the least Argon2 takes), and edits as fast as they
+      // go. Without a retry about a third of the edits failed.
+      Future<?> edits = pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < rounds; i++) {
+          administration.update(owner.id(), new AccountChanges("Name " + i, "Dept", EnumSet.of(Role.STUDENT)),
+              admin.id());
+        }
+        return null;
+      });
+      Future<?> signIns = pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < rounds; i++) {
+          updates.apply(owner.id(), account -> account.recordSuccessfulSignIn(Instant.now()));
+          Thread.sleep(20);
+        }
+        return null;
+      });
+      edits.get(2, TimeUnit.MINUTES);
+      signIns.get(2, TimeUnit.MINUTES);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(directory.find(owner.id()).orElseThrow().displayName()).isEqualTo("Name " + (rounds - 1));
+    assertThat(administration.adminActions(owner.id())).filteredOn(action -> action.action().equals("UPDATED"))
+        .hasSize(rounds);
+  }
+
+  @Test
+  void anEditThroughThePageWhileTheOwnerSignsInSucceedsAndTheSignInIsRecorded() throws Exception {
+    AccountView admin = newAccount(Role.ADMIN);
+    int rounds = 10;
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < rounds; i++) {
+        AccountView owner = newAccount(Role.STUDENT); // a new one each round: sign-ins are rate-limited per e-mail
+        var start = new CyclicBarrier(2);
+        String name = "Page Name " + i;
+        Future<MvcTestResult> edit = pool.submit(() -> {
+          start.await();
+          return post(admin, "/admin/accounts/" + owner.id(), "displayName", name, "roles", "STUDENT");
+        });
+        Future<MvcTestResult> signIn = pool.submit(() -> {
+          start.await();
+          return signIn(owner, PASSWORD);
+        });
+        assertThat(edit.get(1, TimeUnit.MINUTES)).hasStatus(HttpStatus.FOUND)
+            .flash().containsEntry("notice", "accounts.updated");
+        assertThat(signIn.get(1, TimeUnit.MINUTES)).hasRedirectedUrl("/");
+        assertThat(history.of(owner.id(), 0, 5).getContent()).singleElement()
+            .satisfies(record -> assertThat(record.outcome()).isEqualTo(SignInOutcome.SUCCESS));
+        assertThat(directory.find(owner.id()).orElseThrow().displayName()).isEqualTo(name);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
