@@ -105,19 +105,23 @@ class RosterImport {
       problems.add("roster.badName");
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
+    List<String> unknownRoles = new ArrayList<>();
     String roleText = value(record, "roles");
     for (String role : roleText.isBlank() ? new String[] {"STUDENT"} : roleText.split("[;|]")) {
       try {
         roles.add(Role.valueOf(role.strip().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException unknown) {
-        problems.add("roster.badRole");
+        unknownRoles.add(role.strip());
       }
+    }
+    if (!unknownRoles.isEmpty()) {
+      problems.add("roster.badRole");
     }
     if (roles.contains(Role.ADMIN)) {
       problems.add("roster.noAdmins"); // administrators are made one by one, on purpose
     }
-    return new RosterRow(line, email, name, roles.isEmpty() ? Set.of(Role.STUDENT) : roles,
-        department.isBlank() ? null : department, problems);
+    // An unknown role is shown as written, never as the STUDENT default that an empty column gets.
+    return new RosterRow(line, email, name, roles, unknownRoles, department.isBlank() ? null : department, problems);
   }
 
   private static String value(CSVRecord record, String column) {
