@@ -76,16 +76,17 @@ class RosterImport {
    * @throws EmailAlreadyUsed when an e-mail address was taken since the preview; nothing is imported then
    */
   @Transactional
-  public int importAll(List<RosterRow> rows, AccountId actor, IntConsumer rowsWritten) {
+  public List<AccountId> importAll(List<RosterRow> rows, AccountId actor, IntConsumer rowsWritten) {
     if (rows.isEmpty() || rows.stream().anyMatch(row -> !row.valid())) {
       throw new IllegalArgumentException("only a roster without problems can be imported");
     }
-    int written = 0;
+    List<AccountId> created = new ArrayList<>();
     for (RosterRow row : rows) {
-      directory.create(new NewAccount(row.email(), row.displayName(), row.roles(), row.department(), null), actor);
-      rowsWritten.accept(++written);
+      created.add(directory.create(new NewAccount(row.email(), row.displayName(), row.roles(), row.department(),
+          null), actor).id());
+      rowsWritten.accept(created.size());
     }
-    return rows.size();
+    return created;
   }
 
   private RosterRow check(CSVRecord record, Set<String> seen) {
