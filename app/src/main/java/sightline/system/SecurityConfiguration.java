@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -32,9 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+      + "media-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
             .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
@@ -53,9 +60,11 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(pagesOnly(api)))
         .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens(api)))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
-                    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+            // Swagger UI (a third-party page) writes a <style> element; only its pages may use inline styles.
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY + "; style-src 'self' 'unsafe-inline'")))
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")));
     return http.build();
   }

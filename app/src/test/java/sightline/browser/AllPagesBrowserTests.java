@@ -41,7 +41,7 @@ import sightline.vision.model.ModelStore;
  * Every page the application maps, opened in Chromium by each kind of person (administrator, teacher, student and
  * someone not signed in) at a phone's width (390 px) and a desktop's (1280 px). A page fails when the document is
  * wider than the window, when it has no title, when a link, stylesheet, script or picture on it answers 404, when a
- * text input has no {@code maxlength}, when a table is empty without a row that says so, or when axe-core finds a serious or critical accessibility violation. The list of pages comes from the running
+ * text input has no {@code maxlength}, when it breaks the Content Security Policy, when a table is empty without a row that says so, or when axe-core finds a serious or critical accessibility violation. The list of pages comes from the running
  * application's handler mappings, so a new page is checked the moment it exists; a page whose address has a
  * variable is reached through a link to it found on the pages before it.
  */
@@ -112,6 +112,8 @@ class AllPagesBrowserTests {
     try (var browser = Browser.withoutCamera()) {
       // axe-core joins every document before the page's own scripts; DevTools scripts are not subject to the CSP.
       browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", axe));
+      browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+          Map.of("source", ApiDescriptionBrowserTests.CSP_LISTENER));
       browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       // Without transitions, so that axe never reads a colour halfway through one after the window changes size.
       browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
@@ -219,6 +221,9 @@ class AllPagesBrowserTests {
           return Array.from(document.querySelectorAll('table > tbody')).filter(b => b.rows.length === 0)
             .map(b => b.closest('table').id || 'a table');""");
       empty.forEach(table -> failures.add(where + ": " + table + " is empty without saying so (none yet)"));
+      @SuppressWarnings("unchecked")
+      var blocked = (List<String>) driver.executeScript("return window.__cspViolations || []");
+      blocked.forEach(violation -> failures.add(where + ": breaks the Content Security Policy: " + violation));
       for (Object violation : axeViolations()) {
         failures.add(where + " at " + DESKTOP + " px: " + violation);
       }
