@@ -25,7 +25,8 @@ import sightline.vision.face.FaceEmbedding;
  * Configurable as {@code sightline.biometrics.match-threshold} (recalibrate on your own enrolment data).
  *
  * <p><b>Liveness.</b> When the purpose requires it ({@link Purpose#requiresLiveness()}), a passive live score below
- * {@link #livenessThreshold()} ({@code sightline.biometrics.liveness-threshold}, default 0.9) gives
+ * {@link #livenessThreshold()} (the site's liveness policy: the fused score of {@code fr_liveness} and MiniFASNet,
+ * 0.739 by default, set by a site calibration on {@code /admin/liveness}) gives
  * {@link Outcome#NOT_LIVE}. The embedding overloads take the score the caller's own server-side analysis produced
  * (e.g. a liveness session); they never accept a descriptor a client computed.
  *
@@ -38,7 +39,10 @@ public interface FaceMatching {
   /** The cosine similarity a match needs, in (-1, 1); 0.34 by default (FAR 1e-3 on LFW View 1). */
   double matchThreshold();
 
-  /** The passive live score in [0, 1] a purpose that requires liveness needs; 0.9 by default. */
+  /**
+   * The fused passive live score in [0, 1] a purpose that requires liveness needs: the site liveness policy's
+   * threshold (0.739 by default), 0 when the policy does not require the passive cue.
+   */
   double livenessThreshold();
 
   /**

@@ -2,6 +2,7 @@ package sightline.biometrics;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import sightline.vision.liveness.QualityProblem;
 
 /**
  * The server's feedback on one frame of a liveness session. Immutable.
@@ -16,10 +17,20 @@ import org.jspecify.annotations.Nullable;
  * @param reasons        why the session failed; empty unless {@code state} is {@link State#FAILED}
  * @param distanceCm     estimated distance of the face from the camera in centimetres (see
  *                       {@code docs/ARCHITECTURE.md}), null when this frame had no single face
+ * @param advice         what to tell a person whose passive liveness check failed twice lately; NONE otherwise
  */
 public record LivenessFrameAnswer(LivenessSessionId session, State state, @Nullable Challenge challenge,
     int challengesMet, int challengeCount, double progress, Hint hint, List<LivenessOutcome.Reason> reasons,
-    @Nullable Double distanceCm) {
+    @Nullable Double distanceCm, Advice advice) {
+
+  /** Concrete advice after repeated passive-liveness failures. */
+  public enum Advice {
+    NONE,
+    /** Light, distance, lens, glasses: how to give the camera a picture the models can judge. */
+    CONDITIONS,
+    /** The same, and that a teacher or administrator can confirm the person in person (the policy allows it). */
+    CONDITIONS_OR_STAFF
+  }
 
   /** Where a session stands. */
   public enum State { RUNNING, PASSED, FAILED }
@@ -36,7 +47,22 @@ public record LivenessFrameAnswer(LivenessSessionId session, State state, @Nulla
     /** The face does not look like the one the session started with. */
     SAME_PERSON,
     /** Every challenge is met; a few more frames are needed for the passive liveness check. */
-    HOLD_STILL
+    HOLD_STILL,
+    /** The face is too small in the picture: come closer. */
+    TOO_FAR,
+    /** The face is too dark: turn on a light or face a window. */
+    TOO_DARK,
+    /** A window or lamp behind the person outshines the face. */
+    BACKLIT,
+    /** The face is washed out by direct light. */
+    TOO_BRIGHT,
+    /** The picture is blurred: hold still, clean the lens. */
+    BLURRED;
+
+    /** The hint for a frame with this quality problem. */
+    public static Hint of(QualityProblem problem) {
+      return valueOf(problem.name());
+    }
   }
 
   public LivenessFrameAnswer {

@@ -3,6 +3,7 @@ package sightline.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,16 @@ public interface VerifiedSignIn {
    *
    * @throws Refused when the account may not sign in now (disabled, awaiting approval, locked); recorded
    */
-  Started startBrowserSession(AccountId account, String identifier, SignInMethod method, HttpServletRequest request,
-      HttpServletResponse response);
+  default Started startBrowserSession(AccountId account, String identifier, SignInMethod method,
+      HttpServletRequest request, HttpServletResponse response) {
+    return startBrowserSession(account, identifier, method, Set.of(), request, response);
+  }
+
+  /**
+   * The same, with a second factor also required of accounts holding any of {@code secondFactorRoles} for this
+   * sign-in, whatever the site requires of their role in general (face sign-in asks it of administrators by
+   * default): such an account without a second factor must set one up first.
+   */
+  Started startBrowserSession(AccountId account, String identifier, SignInMethod method, Set<Role> secondFactorRoles,
+      HttpServletRequest request, HttpServletResponse response);
 }

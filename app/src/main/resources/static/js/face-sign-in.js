@@ -41,7 +41,8 @@ form.addEventListener('submit', async (event) => {
   } catch (error) {
     if (error.status === 401) {
       // Liveness reasons are about the session, never about the account, so they may be shown.
-      const why = answer && answer.state === 'FAILED' ? ` ${answer.reasonTexts.join(' ')}` : '';
+      const why = answer && answer.state === 'FAILED'
+        ? ` ${answer.reasonTexts.join(' ')}${answer.adviceText ? ` ${answer.adviceText}` : ''}` : '';
       show('refused', `${root.dataset.refused}${why}`, 'danger');
     } else if (error.status) {
       show('error', `${root.dataset.error} ${problemText(error)}`, 'warning');

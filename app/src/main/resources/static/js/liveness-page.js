@@ -25,7 +25,8 @@ button.addEventListener('click', async () => {
     if (answer.state === 'PASSED') {
       finish('passed', root.dataset.passed, 'success');
     } else {
-      finish('failed', `${root.dataset.failed} ${answer.reasonTexts.join(' ')}`, 'danger');
+      const advice = answer.adviceText ? ` ${answer.adviceText}` : '';
+      finish('failed', `${root.dataset.failed} ${answer.reasonTexts.join(' ')}${advice}`, 'danger');
     }
   } catch (error) {
     const detail = error.problem && error.problem.detail ? error.problem.detail : (error.name || error.message);

@@ -50,7 +50,8 @@ class SightlineIntegrationTests {
       for (var file : files.filter(java.nio.file.Files::isRegularFile)
           .filter(f -> f.toString().matches(".*\\.(java|html|js|properties|sql|css)$")).toList()) {
         var matcher = java.util.regex.Pattern.compile("/problems/([a-z0-9-]+)")
-            .matcher(java.nio.file.Files.readString(file));
+            // Latin-1 reads any bytes: src/main also holds icons and fonts, and the slugs are ASCII.
+            .matcher(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
         while (matcher.find()) {
           slugs.add(matcher.group(1));
         }

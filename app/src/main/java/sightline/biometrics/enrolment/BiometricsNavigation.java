@@ -34,6 +34,12 @@ class BiometricsNavigation {
   }
 
   @Bean
+  MenuItem livenessPolicyMenuItem() {
+    return new MenuItem(MenuGroup.ADMINISTRATION, "liveness.admin.title", "/admin/liveness",
+        Audience.anyOf(Role.ADMIN.authority()), 51);
+  }
+
+  @Bean
   HomeCard faceHomeCard(FaceEnrolment enrolment) {
     return new HomeCard(MenuGroup.ACCOUNT, "biometrics/home-cards", "face",
         Audience.anyOf(Role.STUDENT.authority(), Role.TEACHER.authority()), 10,

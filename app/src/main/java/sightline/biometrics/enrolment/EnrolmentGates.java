@@ -7,7 +7,7 @@ import sightline.biometrics.EnrolmentSource;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceQuality;
 import sightline.vision.face.HeadPose;
-import sightline.vision.face.Liveness;
+import sightline.vision.liveness.PassiveLivenessRule;
 
 /**
  * The quality gates an enrolment picture must pass, on the server's own analysis of it, and the hint a person gets
@@ -21,17 +21,18 @@ import sightline.vision.face.Liveness;
  * @param minBrightness      mean grey of the face crop in [0, 1], below which we ask for more light
  * @param maxBrightness      above which the face is washed out
  * @param minSharpness       Laplacian variance of the 64x64 face crop, below which the face is blurred (motion)
- * @param livenessThreshold  camera frames only: passive live score in [0, 1] a frame needs
+ * @param passive            camera frames only: the site liveness policy's fusion; a frame's fused score must reach
+ *                           its {@code threshold()}
  */
 public record EnrolmentGates(double minFaceSizePx, double minFaceFraction, double maxYawPitchDegrees,
-    double minBrightness, double maxBrightness, double minSharpness, double livenessThreshold) {
+    double minBrightness, double maxBrightness, double minSharpness, PassiveLivenessRule passive) {
 
   /**
    * 80 px, 12.5%, 20°, brightness 0.25–0.85, sharpness 40 (the face-api sample faces measure 150–460, a face
-   * blurred by motion or upscaled below 50), and the given liveness threshold.
+   * blurred by motion or upscaled below 50), and the given passive liveness rule.
    */
-  public static EnrolmentGates defaults(double livenessThreshold) {
-    return new EnrolmentGates(80, 0.125, 20, 0.25, 0.85, 40, livenessThreshold);
+  public static EnrolmentGates defaults(PassiveLivenessRule passive) {
+    return new EnrolmentGates(80, 0.125, 20, 0.25, 0.85, 40, passive);
   }
 
   /**
@@ -70,11 +71,10 @@ public record EnrolmentGates(double minFaceSizePx, double minFaceFraction, doubl
       return Optional.of(EnrolmentHint.HOLD_STILL);
     }
     if (camera) {
-      Liveness liveness = face.liveness();
-      if (liveness == null) {
-        throw new IllegalArgumentException("camera frames need a liveness score");
+      if (face.liveness() == null || face.miniFasNet() == null) {
+        throw new IllegalArgumentException("camera frames need the fr_liveness and MiniFASNet scores");
       }
-      if (liveness.liveScore() < livenessThreshold) {
+      if (passive.score(face) < passive.threshold()) {
         return Optional.of(EnrolmentHint.NOT_LIVE);
       }
     }

@@ -30,12 +30,15 @@ import sightline.biometrics.TemplateCipher;
 import sightline.biometrics.matching.DecisionLog;
 import sightline.biometrics.matching.TemplateIndex;
 import sightline.biometrics.matching.TemplateStore;
+import sightline.biometrics.liveness.LivenessPolicies;
+import sightline.biometrics.liveness.SitePolicy;
 import sightline.identity.AccountId;
 import sightline.system.ImageInput;
 import sightline.system.ImageUse;
 import sightline.vision.Image;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
+import sightline.vision.liveness.PassiveLivenessRule;
 import sightline.vision.face.FaceEmbedding;
 import sightline.vision.index.Match;
 
@@ -61,7 +64,7 @@ class FaceEnrolmentService implements FaceEnrolment {
   static final double OTHER_PERSON_REFUSAL = 0.5;
 
   private static final Set<FaceAttribute> ATTRIBUTES = EnumSet.of(FaceAttribute.EMBEDDING, FaceAttribute.QUALITY,
-      FaceAttribute.POSE, FaceAttribute.LIVENESS);
+      FaceAttribute.POSE, FaceAttribute.LIVENESS, FaceAttribute.MINIFASNET);
 
   private final FaceEngine engine;
   private final ImageInput images;
@@ -75,12 +78,13 @@ class FaceEnrolmentService implements FaceEnrolment {
   private final TransactionOperations transactions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final EnrolmentGates gates;
+  private final LivenessPolicies policies;
 
   FaceEnrolmentService(FaceEngine engine, ImageInput images, FaceMatching matching, TemplateStore store,
       TemplateIndex index, PendingEnrolments pending, DecisionLog decisions, TemplateCipher cipher,
-      TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
+      TransactionOperations transactions, ApplicationEventPublisher events, Clock clock, LivenessPolicies policies) {
     this.engine = engine;
+    this.policies = policies;
     this.images = images;
     this.matching = matching;
     this.store = store;
@@ -91,7 +95,6 @@ class FaceEnrolmentService implements FaceEnrolment {
     this.transactions = transactions;
     this.events = events;
     this.clock = clock;
-    this.gates = EnrolmentGates.defaults(matching.livenessThreshold());
   }
 
   @Override
@@ -140,7 +143,7 @@ class FaceEnrolmentService implements FaceEnrolment {
     List<DetectedFace> accepted = new ArrayList<>();
     for (Image picture : pictures) {
       List<DetectedFace> faces = engine.analyze(picture, ATTRIBUTES);
-      EnrolmentHint hint = gates.judge(faces, picture.width(), EnrolmentSource.PHOTO)
+      EnrolmentHint hint = gates().judge(faces, picture.width(), EnrolmentSource.PHOTO)
           .orElseGet(() -> consistency(person, faces.getFirst(), accepted));
       hints.add(hint);
       if (hint == null) {
@@ -184,7 +187,7 @@ class FaceEnrolmentService implements FaceEnrolment {
   private FrameAnswer admitFrame(AccountId person, List<DetectedFace> faces, int frameWidth) {
     Instant now = clock.instant();
     List<DetectedFace> before = pending.accepted(person, now);
-    EnrolmentHint hint = gates.judge(faces, frameWidth, EnrolmentSource.CAMERA)
+    EnrolmentHint hint = gates().judge(faces, frameWidth, EnrolmentSource.CAMERA)
         .orElseGet(() -> consistency(person, faces.getFirst(), before));
     if (hint != null) {
       return new FrameAnswer(false, hint, before.size(), FRAMES_PER_ENROLMENT, false);
@@ -270,5 +273,12 @@ class FaceEnrolmentService implements FaceEnrolment {
         consent.map(TemplateStore.Consent::at).orElse(null), consent.map(TemplateStore.Consent::recordedBy).orElse(null),
         store.count(person), store.enrolledAt(person).orElse(null), pending.accepted(person, clock.instant()).size(),
         FRAMES_PER_ENROLMENT);
+  }
+
+  /** The gates with the site liveness policy in force (its passive threshold, 0 when it does not require it). */
+  private EnrolmentGates gates() {
+    SitePolicy policy = policies.current();
+    PassiveLivenessRule passive = policy.policy().passive();
+    return EnrolmentGates.defaults(policy.requirePassive() ? passive : passive.withThresholds(0, 0));
   }
 }

@@ -4,13 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.LivenessFrameAnswer.Hint;
 import sightline.biometrics.LivenessFrameAnswer.State;
 import sightline.biometrics.LivenessOutcome.Reason;
 import sightline.vision.face.FaceEmbedding;
+import sightline.vision.face.FaceLandmarks;
+import sightline.vision.liveness.FrameEvidence;
+import sightline.vision.liveness.LivenessDecision;
+import sightline.vision.liveness.MotionEvidence;
+import sightline.vision.liveness.QualityProblem;
 
 /**
  * The rules of one liveness session as a state machine over {@link FrameObservation}s: the challenges in order, each
@@ -32,6 +39,16 @@ import sightline.vision.face.FaceEmbedding;
  * </ul>
  * Two consecutive frames with several faces fail the session, as do two consecutive frames whose face is not the
  * reference face; one such frame is only a hint (detectors and embeddings have single-frame glitches).
+ *
+ * <p>Once every challenge is met, the site's {@link SitePolicy} decides, on the frames' {@link FrameEvidence} from the
+ * reference frame on: frames outside the quality limits are not judged (their problem is the hint: too far, too
+ * dark, backlit, too bright, blurred), and with fewer usable frames than the policy needs the session waits, then
+ * fails with the quality problems as reasons, never as "not live". The vision library's
+ * {@code LivenessPolicy.judgeSession} gives the median fused passive score and the motion cue over the whole session;
+ * the motion cue is also evaluated per challenge (the reference frame, then the frames sent while that challenge was
+ * asked), because a photo warped into one turn and tilted for another can look 3-D on the median of both. When the
+ * policy requires motion, any challenge whose landmarks moved as a plane or as no rigid head fails the session, and a
+ * session that asked for a head turn must show a rigid 3-D head at least once.
  */
 public final class ChallengeRun {
 
@@ -46,6 +63,7 @@ public final class ChallengeRun {
   private final Instant startedAt;
   private final Instant expiresAt;
   private final LivenessRules rules;
+  private final SitePolicy policy;
 
   private State state = State.RUNNING;
   private final List<Reason> reasons = new ArrayList<>();
@@ -61,7 +79,10 @@ public final class ChallengeRun {
   private float @Nullable [] faceSum;
   private @Nullable FaceEmbedding probe;
   private double probeOffAxis = Double.MAX_VALUE;
-  private final List<Double> liveScores = new ArrayList<>();
+  /** Evidence of the frames with one face from the reference frame on, and the challenge asked at each. */
+  private final List<FrameEvidence> evidence = new ArrayList<>();
+  private final List<Integer> askedAt = new ArrayList<>();
+  private @Nullable SessionCues cues;
   private int severalStreak;
   private int changedStreak;
 
@@ -74,7 +95,8 @@ public final class ChallengeRun {
 
   private Step last;
 
-  public ChallengeRun(List<Challenge> challenges, Instant startedAt, Instant expiresAt, LivenessRules rules) {
+  public ChallengeRun(List<Challenge> challenges, Instant startedAt, Instant expiresAt, LivenessRules rules,
+      SitePolicy policy) {
     if (challenges.isEmpty()) {
       throw new IllegalArgumentException("a liveness session needs at least one challenge");
     }
@@ -82,6 +104,7 @@ public final class ChallengeRun {
     this.startedAt = startedAt;
     this.expiresAt = expiresAt;
     this.rules = rules;
+    this.policy = policy;
     this.challengeStartedAt = startedAt;
     this.last = step(Hint.FACE_THE_CAMERA, null);
   }
@@ -93,9 +116,16 @@ public final class ChallengeRun {
     }
     frames++;
     if (!frame.at().isBefore(expiresAt)) {
-      return last = fail(frame.at(), Reason.EXPIRED, Reason.notMet(challenges.get(met)));
+      return last = fail(frame.at(), Reason.EXPIRED, unmet());
     }
     if (Duration.between(challengeStartedAt, frame.at()).compareTo(rules.challengeTimeout()) > 0) {
+      if (met == challenges.size()) {
+        // Every challenge was met but too few frames were good enough to judge: say why, not "not live".
+        decide();
+        var problems = Objects.requireNonNull(cues).qualityProblems();
+        return last = problems.isEmpty() ? fail(frame.at(), Reason.PASSIVE_LIVENESS_TOO_LOW)
+            : fail(frame.at(), problems.stream().map(Reason::of).toArray(Reason[]::new));
+      }
       return last = fail(frame.at(), Reason.notMet(challenges.get(met)));
     }
     if (frame.faces() > 1) {
@@ -109,14 +139,13 @@ public final class ChallengeRun {
     if (frame.faces() == 0 || face == null) {
       return last = step(Hint.NO_FACE, null);
     }
-    liveScores.add(face.liveScore());
     double distance = distanceCm(face);
     Eyes eyes = eyes(face);
     if (reference == null) {
       boolean frontal = Math.abs(face.yawDegrees()) <= rules.maxReferenceDegrees()
           && Math.abs(face.pitchDegrees()) <= rules.maxReferenceDegrees();
       if (!frontal || eyes != Eyes.OPEN || face.embedding() == null) {
-        return last = step(Hint.FACE_THE_CAMERA, distance);
+        return last = step(qualityHintOr(face, Hint.FACE_THE_CAMERA), distance);
       }
       reference = face.embedding();
       referenceYaw = face.yawDegrees();
@@ -131,6 +160,8 @@ public final class ChallengeRun {
         }
         return last = step(Hint.SAME_PERSON, distance);
       }
+      evidence.add(face.evidence());
+      askedAt.add(met);
       changedStreak = 0;
       addToConsistentFace(face.embedding());
       double offAxis = Math.abs(face.yawDegrees() - referenceYaw) + Math.abs(face.pitchDegrees() - referencePitch);
@@ -146,16 +177,86 @@ public final class ChallengeRun {
       resetChallenge(distance);
     }
     if (met == challenges.size()) {
-      if (liveScores.size() < rules.minLivenessFrames()) {
-        return last = step(Hint.HOLD_STILL, distance);
+      if (usableFrames() < Math.max(rules.minLivenessFrames(), policy.policy().minFrames())) {
+        return last = step(qualityHintOr(face, Hint.HOLD_STILL), distance);
       }
-      if (passiveLivenessScore() < rules.passiveThreshold()) {
-        return last = fail(frame.at(), Reason.PASSIVE_LIVENESS_TOO_LOW);
+      List<Reason> refused = decide();
+      if (!refused.isEmpty()) {
+        return last = fail(frame.at(), refused.toArray(Reason[]::new));
       }
       state = State.PASSED;
       endedAt = frame.at();
     }
-    return last = step(Hint.NONE, distance);
+    return last = step(qualityHintOr(face, Hint.NONE), distance);
+  }
+
+  /**
+   * What the session's evidence says under the policy: the reasons it fails, empty when it passes. Records the cues
+   * ({@link #cues()}).
+   */
+  private List<Reason> decide() {
+    LivenessDecision decision = policy.policy().judgeSession(evidence);
+    var segments = new EnumMap<Challenge, MotionEvidence.Verdict>(Challenge.class);
+    FrameEvidence reference = evidence.isEmpty() ? null : evidence.getFirst();
+    if (reference != null && reference.usable() && reference.landmarks() != null) {
+      for (int i = 0; i < challenges.size(); i++) {
+        var landmarks = new ArrayList<FaceLandmarks>();
+        landmarks.add(reference.landmarks());
+        for (int f = 1; f < evidence.size(); f++) {
+          FrameEvidence e = evidence.get(f);
+          if (askedAt.get(f) == i && e.usable() && e.landmarks() != null) landmarks.add(e.landmarks());
+        }
+        if (landmarks.size() > 1) {
+          segments.put(challenges.get(i), policy.policy().motion()
+              .evaluate(landmarks, reference.frameWidth(), reference.frameHeight()).verdict());
+        }
+      }
+    }
+    var reasons = new ArrayList<Reason>();
+    if (decision.usableFrames() < policy.policy().minFrames()) {
+      decision.qualityProblems().forEach(problem -> reasons.add(Reason.of(problem)));
+      if (reasons.isEmpty()) reasons.add(Reason.PASSIVE_LIVENESS_TOO_LOW);
+    } else {
+      if (policy.requirePassive() && decision.passiveScore() < decision.threshold()) {
+        reasons.add(Reason.PASSIVE_LIVENESS_TOO_LOW);
+      }
+      if (policy.requireMotion()) {
+        var seen = new ArrayList<>(segments.values());
+        seen.add(decision.motion().verdict());
+        if (seen.contains(MotionEvidence.Verdict.PLANAR)) reasons.add(Reason.MOTION_PLANAR);
+        if (seen.contains(MotionEvidence.Verdict.NOT_RIGID)) reasons.add(Reason.MOTION_NOT_RIGID);
+        boolean askedToTurn = challenges.contains(Challenge.TURN_LEFT) || challenges.contains(Challenge.TURN_RIGHT);
+        if (reasons.isEmpty() && askedToTurn && !seen.contains(MotionEvidence.Verdict.THREE_D)) {
+          reasons.add(Reason.NO_HEAD_MOTION);
+        }
+      }
+    }
+    cues = new SessionCues(policy.version(), finiteOr(decision.passiveScore(), 0), median(evidence, true),
+        median(evidence, false), decision.threshold(), decision.motion(), segments, decision.usableFrames(),
+        decision.qualityProblems());
+    return reasons;
+  }
+
+  private static double finiteOr(double value, double fallback) {
+    return Double.isFinite(value) ? value : fallback;
+  }
+
+  private static double median(List<FrameEvidence> frames, boolean frLiveness) {
+    double[] v = frames.stream().filter(FrameEvidence::usable)
+        .mapToDouble(f -> frLiveness ? f.frLivenessScore() : f.miniFasNetScore()).sorted().toArray();
+    if (v.length == 0) return 0;
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  private int usableFrames() {
+    return (int) evidence.stream().filter(FrameEvidence::usable).count();
+  }
+
+  /** The frame's first quality problem as the hint, when there is one, else {@code otherwise}. */
+  private static Hint qualityHintOr(FrameObservation.Face face, Hint otherwise) {
+    List<QualityProblem> problems = face.evidence().problems();
+    return problems.isEmpty() ? otherwise : Hint.of(problems.getFirst());
   }
 
   /** Fails the session as expired when {@code now} is past its expiry and it still runs; true when it did. */
@@ -163,8 +264,13 @@ public final class ChallengeRun {
     if (state != State.RUNNING || now.isBefore(expiresAt)) {
       return false;
     }
-    last = fail(expiresAt, Reason.EXPIRED, Reason.notMet(challenges.get(met)));
+    last = fail(expiresAt, Reason.EXPIRED, unmet());
     return true;
+  }
+
+  /** Why the session has not passed yet: the challenge asked now, or, with all met, too few usable frames. */
+  private Reason unmet() {
+    return met < challenges.size() ? Reason.notMet(challenges.get(met)) : Reason.PASSIVE_LIVENESS_TOO_LOW;
   }
 
   private boolean isMet(Challenge challenge, FrameObservation.Face face, Eyes eyes, double distance) {
@@ -291,12 +397,27 @@ public final class ChallengeRun {
     return endedAt;
   }
 
-  /** Median live score over the frames with one face, in [0, 1]; 0 before any. */
+  /**
+   * Median fused passive score over the usable frames from the reference frame on, in [0, 1]; 0 before any (the
+   * recorded decision's score once the session was decided).
+   */
   public double passiveLivenessScore() {
-    if (liveScores.isEmpty()) return 0;
-    double[] sorted = liveScores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (cues != null) return cues.passiveScore();
+    double[] sorted = evidence.stream().filter(FrameEvidence::usable).mapToDouble(FrameEvidence::score).sorted()
+        .toArray();
+    if (sorted.length == 0) return 0;
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The cues behind the decision, null until the policy decided (all challenges met). */
+  public @Nullable SessionCues cues() {
+    return cues;
+  }
+
+  /** The policy version this session is judged by. */
+  public SitePolicy policy() {
+    return policy;
   }
 
   public @Nullable FaceEmbedding probe() {

@@ -3,6 +3,7 @@ package sightline.biometrics.liveness;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import sightline.vision.face.FaceEmbedding;
+import sightline.vision.liveness.FrameEvidence;
 
 /**
  * What the face models saw in one frame of a liveness session; the input of {@link ChallengeRun}, so the rules are
@@ -21,11 +22,11 @@ public record FrameObservation(Instant at, int faces, @Nullable Face face) {
    * @param rightEyeClosed     closed probability of the eye on the picture's right, [0, 1]
    * @param interPupilPx       distance between the two eye centres in pixels
    * @param frameWidthPx       width of the frame in pixels
-   * @param liveScore          passive live score, [0, 1]
+   * @param evidence           what the site policy's passive models and quality limits said about the face
    * @param embedding          the face template
    */
   public record Face(double yawDegrees, double pitchDegrees, double leftEyeClosed, double rightEyeClosed,
-      double interPupilPx, int frameWidthPx, double liveScore, @Nullable FaceEmbedding embedding) {
+      double interPupilPx, int frameWidthPx, FrameEvidence evidence, @Nullable FaceEmbedding embedding) {
   }
 
   public static FrameObservation none(Instant at) {

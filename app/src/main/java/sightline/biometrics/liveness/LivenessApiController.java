@@ -56,7 +56,8 @@ class LivenessApiController {
   record FrameView(UUID session, LivenessFrameAnswer.State state, @Nullable Challenge challenge,
       @Nullable String challengeText, int challengesMet, int challengeCount, double progress,
       LivenessFrameAnswer.Hint hint, @Nullable String hintText, List<LivenessOutcome.Reason> reasons,
-      List<String> reasonTexts, @Nullable Double distanceCm) {
+      List<String> reasonTexts, @Nullable Double distanceCm, LivenessFrameAnswer.Advice advice,
+      @Nullable String adviceText) {
   }
 
   private final LivenessSessions sessions;
@@ -110,7 +111,15 @@ class LivenessApiController {
         answer.challengesMet(), answer.challengeCount(), answer.progress(), answer.hint(),
         answer.hint() == LivenessFrameAnswer.Hint.NONE ? null : text("liveness.hint." + answer.hint(), locale),
         answer.reasons(), answer.reasons().stream().map(r -> text("liveness.reason." + r, locale)).toList(),
-        answer.distanceCm());
+        answer.distanceCm(), answer.advice(), adviceText(answer.advice(), locale));
+  }
+
+  private @Nullable String adviceText(LivenessFrameAnswer.Advice advice, Locale locale) {
+    return switch (advice) {
+      case NONE -> null;
+      case CONDITIONS -> text("liveness.advice", locale);
+      case CONDITIONS_OR_STAFF -> text("liveness.advice", locale) + " " + text("liveness.advice.fallback", locale);
+    };
   }
 
   private String text(String key, Locale locale) {

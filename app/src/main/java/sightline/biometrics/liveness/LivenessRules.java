@@ -27,8 +27,8 @@ import sightline.biometrics.Challenge;
  * @param eyeOpenBelow         an eye counts as open when its closed probability is at most this
  * @param eyeClosedAbove       an eye counts as closed when its closed probability is at least this
  * @param sameFaceSimilarity   cosine similarity to the first good face below which a frame is another face
- * @param passiveThreshold     median live score the session's frames must reach, in [0, 1]
- * @param minLivenessFrames    frames with one face needed before the passive verdict is taken
+ * @param minLivenessFrames    frames with one face needed before the passive verdict is taken (the site liveness
+ *                             policy, {@link LivenessPolicies}, may ask for more; it holds the thresholds)
  * @param focalLengthPerWidth  assumed focal length in units of the frame width (0.866: 60 degree horizontal view)
  * @param framesPerSecond      frames a session accepts per second (burst of twice that)
  * @param maxFailures          failed sessions per subject or client address within {@code failureWindow}...
@@ -52,7 +52,6 @@ public record LivenessRules(
     @DefaultValue("0.3") double eyeOpenBelow,
     @DefaultValue("0.5") double eyeClosedAbove,
     @DefaultValue("0.5") double sameFaceSimilarity,
-    @DefaultValue("0.9") double passiveThreshold,
     @DefaultValue("3") int minLivenessFrames,
     @DefaultValue("0.866") double focalLengthPerWidth,
     @DefaultValue("10") int framesPerSecond,
@@ -81,7 +80,7 @@ public record LivenessRules(
   /** The defaults, for tests and tools. */
   public static LivenessRules defaults() {
     return new LivenessRules(Duration.ofMinutes(3), Duration.ofSeconds(30), EnumSet.allOf(Challenge.class), List.of(),
-        2, 3, 15, 15, 20, 2, 0.8, 0.3, 0.5, 0.5, 0.9, 3, 0.866, 10, 5, Duration.ofMinutes(3),
+        2, 3, 15, 15, 20, 2, 0.8, 0.3, 0.5, 0.5, 3, 0.866, 10, 5, Duration.ofMinutes(3),
         Duration.ofMinutes(30), Duration.ofMinutes(10));
   }
 
@@ -89,7 +88,7 @@ public record LivenessRules(
   public LivenessRules withChallengeTimeout(Duration timeout) {
     return new LivenessRules(sessionLifetime, timeout, challenges, fixedChallenges, minChallenges, maxChallenges,
         turnDegrees, lookUpDegrees, maxReferenceDegrees, holdFrames, closerRatio, eyeOpenBelow, eyeClosedAbove,
-        sameFaceSimilarity, passiveThreshold, minLivenessFrames, focalLengthPerWidth, framesPerSecond, maxFailures,
+        sameFaceSimilarity, minLivenessFrames, focalLengthPerWidth, framesPerSecond, maxFailures,
         failureWindow, lockout, retention);
   }
 }

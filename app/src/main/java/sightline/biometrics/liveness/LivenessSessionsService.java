@@ -46,6 +46,7 @@ import sightline.vision.Image;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
 import sightline.vision.face.FaceLandmarks;
+import sightline.vision.liveness.FrameEvidence;
 
 /**
  * The liveness sessions behind {@link LivenessSessions}, in this server's memory: each runs a {@link ChallengeRun}
@@ -57,7 +58,7 @@ import sightline.vision.face.FaceLandmarks;
 class LivenessSessionsService implements LivenessSessions {
 
   private static final Set<FaceAttribute> ATTRIBUTES = EnumSet.of(FaceAttribute.LANDMARKS, FaceAttribute.EMBEDDING,
-      FaceAttribute.POSE, FaceAttribute.EYES, FaceAttribute.LIVENESS);
+      FaceAttribute.POSE, FaceAttribute.EYES, FaceAttribute.LIVENESS, FaceAttribute.MINIFASNET, FaceAttribute.QUALITY);
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
   /** Sessions one client address may start, a named limit of {@code system.RateLimits} (20 per minute). */
   static final String START_LIMIT = "liveness-start";
@@ -76,6 +77,7 @@ class LivenessSessionsService implements LivenessSessions {
     final Bucket frames;
     boolean recorded;
     boolean consumed;
+    LivenessFrameAnswer.Advice advice = LivenessFrameAnswer.Advice.NONE;
 
     Session(LivenessSessionId id, byte[] nonce, LivenessPurpose purpose, @Nullable AccountId subject,
         String clientAddress, Instant startedAt, ChallengeRun run, Bucket frames) {
@@ -92,20 +94,25 @@ class LivenessSessionsService implements LivenessSessions {
 
   private final FaceEngine faces;
   private final LivenessRules rules;
+  private final LivenessPolicies policies;
   private final LivenessSessionRepository records;
   private final ApplicationEventPublisher events;
   private final TransactionOperations transactions;
   private final Clock clock;
   private final ImageInput images;
   private final FailedSessionLimit failures;
+  /** Two sessions refused by the passive models within 30 minutes, per subject (or address): time for advice. */
+  private final FailedSessionLimit passiveFailures = new FailedSessionLimit(2, Duration.ofMinutes(30),
+      Duration.ofMinutes(30));
   private final RateLimits rateLimits;
   private final SecureRandom random = new SecureRandom();
   private final Map<LivenessSessionId, Session> sessions = new ConcurrentHashMap<>();
 
-  LivenessSessionsService(FaceEngine faces, ImageInput images, LivenessRules rules, RateLimits rateLimits,
-      LivenessSessionRepository records, ApplicationEventPublisher events, TransactionOperations transactions,
-      Clock clock) {
+  LivenessSessionsService(FaceEngine faces, ImageInput images, LivenessRules rules, LivenessPolicies policies,
+      RateLimits rateLimits, LivenessSessionRepository records, ApplicationEventPublisher events,
+      TransactionOperations transactions, Clock clock) {
     this.faces = faces;
+    this.policies = policies;
     this.rateLimits = rateLimits;
     this.images = images;
     this.rules = rules;
@@ -138,11 +145,12 @@ class LivenessSessionsService implements LivenessSessions {
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);
     String nonceText = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-    List<Challenge> challenges = drawChallenges();
+    SitePolicy policy = policies.current();
+    List<Challenge> challenges = drawChallenges(policy);
     Instant expiresAt = now.plus(rules.sessionLifetime());
     var id = LivenessSessionId.random();
     sessions.put(id, new Session(id, nonceText.getBytes(StandardCharsets.US_ASCII), purpose, subject, clientAddress,
-        now, new ChallengeRun(challenges, now, expiresAt, rules),
+        now, new ChallengeRun(challenges, now, expiresAt, rules, policy),
         bucket(rules.framesPerSecond(), Duration.ofSeconds(1))));
     return new LivenessChallenge(id, nonceText, purpose, challenges, expiresAt);
   }
@@ -160,7 +168,7 @@ class LivenessSessionsService implements LivenessSessions {
       }
       Image image = images.decode(jpeg, ImageUse.FRAME);
       List<DetectedFace> found = faces.analyze(image, ATTRIBUTES);
-      ChallengeRun.Step step = session.run.accept(observe(clock.instant(), image, found));
+      ChallengeRun.Step step = session.run.accept(observe(clock.instant(), image, found, session.run.policy()));
       if (step.state() != State.RUNNING) {
         finish(session);
       }
@@ -219,7 +227,7 @@ class LivenessSessionsService implements LivenessSessions {
     return session;
   }
 
-  private static FrameObservation observe(Instant at, Image image, List<DetectedFace> found) {
+  private static FrameObservation observe(Instant at, Image image, List<DetectedFace> found, SitePolicy policy) {
     if (found.isEmpty()) {
       return FrameObservation.none(at);
     }
@@ -230,14 +238,18 @@ class LivenessSessionsService implements LivenessSessions {
     FaceLandmarks landmarks = Objects.requireNonNull(face.landmarks());
     var pose = Objects.requireNonNull(face.pose());
     var eyes = Objects.requireNonNull(face.eyes());
-    var liveness = Objects.requireNonNull(face.liveness());
+    FrameEvidence evidence = policy.policy().judgeFrame(face, image.width(), image.height());
     return FrameObservation.one(at, new FrameObservation.Face(pose.yawDegrees(), pose.pitchDegrees(),
         eyes.leftClosedProbability(), eyes.rightClosedProbability(),
-        landmarks.leftEyeCentre().distanceTo(landmarks.rightEyeCentre()), image.width(), liveness.liveScore(),
+        landmarks.leftEyeCentre().distanceTo(landmarks.rightEyeCentre()), image.width(), evidence,
         face.embedding()));
   }
 
-  private List<Challenge> drawChallenges() {
+  /**
+   * The configured fixed list (tests), else 2–3 drawn at random; when the policy requires the motion cue and a turn
+   * is allowed, one of them is a turn, so that every session gives the cue a head movement to judge.
+   */
+  private List<Challenge> drawChallenges(SitePolicy policy) {
     if (!rules.fixedChallenges().isEmpty()) {
       return rules.fixedChallenges();
     }
@@ -246,7 +258,12 @@ class LivenessSessionsService implements LivenessSessions {
     int max = Math.min(rules.maxChallenges(), pool.size());
     int min = Math.min(rules.minChallenges(), max);
     int count = min + random.nextInt(max - min + 1);
-    return List.copyOf(pool.subList(0, count));
+    var drawn = new ArrayList<>(pool.subList(0, count));
+    var turns = pool.stream().filter(c -> c == Challenge.TURN_LEFT || c == Challenge.TURN_RIGHT).toList();
+    if (policy.requireMotion() && !turns.isEmpty() && drawn.stream().noneMatch(turns::contains)) {
+      drawn.set(random.nextInt(drawn.size()), turns.getFirst());
+    }
+    return List.copyOf(drawn);
   }
 
   /** Fails the session when its time is up, and records it; whether it just ended. Caller holds its monitor. */
@@ -269,11 +286,20 @@ class LivenessSessionsService implements LivenessSessions {
     boolean passed = run.state() == State.PASSED;
     var ended = new LivenessSessionEnded(session.id, session.purpose, session.subject, passed, run.reasons(),
         run.passiveLivenessScore(), run.challenges(), run.challengesMet().size(), run.frames(), session.startedAt,
-        endedAt);
+        endedAt, run.policy().version());
     transactions.executeWithoutResult(tx -> {
-      records.insert(ended, session.clientAddress, run.metAfter());
+      records.insert(ended, session.clientAddress, run.metAfter(), run.cues());
       events.publishEvent(ended);
     });
+    if (!passed && run.reasons().contains(LivenessOutcome.Reason.PASSIVE_LIVENESS_TOO_LOW)) {
+      String key = session.subject != null ? "subject:" + session.subject : "address:" + session.clientAddress;
+      passiveFailures.recordFailure(key, endedAt);
+      if (!passiveFailures.waitFor(key, endedAt).isZero()) {
+        // Staff can confirm people they can see, never an anonymous sign-in from anywhere.
+        session.advice = run.policy().manualFallback() && session.purpose != LivenessPurpose.SIGN_IN
+            ? LivenessFrameAnswer.Advice.CONDITIONS_OR_STAFF : LivenessFrameAnswer.Advice.CONDITIONS;
+      }
+    }
     if (!passed) {
       failures.recordFailure("address:" + session.clientAddress, endedAt);
       if (session.subject != null) {
@@ -312,7 +338,8 @@ class LivenessSessionsService implements LivenessSessions {
 
   private static LivenessFrameAnswer answer(Session session, ChallengeRun.Step step) {
     return new LivenessFrameAnswer(session.id, step.state(), step.challenge(), step.challengesMet(),
-        session.run.challenges().size(), step.progress(), step.hint(), step.reasons(), step.distanceCm());
+        session.run.challenges().size(), step.progress(), step.hint(), step.reasons(), step.distanceCm(),
+        session.advice);
   }
 
   private static Bucket bucket(int perPeriod, Duration period) {

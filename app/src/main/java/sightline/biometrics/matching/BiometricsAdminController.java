@@ -64,8 +64,9 @@ class BiometricsAdminController {
   String changeSettings(@AuthenticationPrincipal SignedInUser admin,
       @RequestParam(name = "storeAuditFrames", defaultValue = "false") boolean storeAuditFrames,
       @RequestParam(name = "faceOnlySignIn", defaultValue = "false") boolean faceOnlySignIn,
+      @RequestParam(name = "adminFaceSecondFactor", defaultValue = "false") boolean adminFaceSecondFactor,
       RedirectAttributes redirect) {
-    settings.change(storeAuditFrames, faceOnlySignIn, admin.id());
+    settings.change(storeAuditFrames, faceOnlySignIn, adminFaceSecondFactor, admin.id());
     redirect.addFlashAttribute("notice", "face.settings.saved");
     return "redirect:/admin/biometrics";
   }

@@ -24,7 +24,8 @@ import sightline.vision.Image;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAttribute;
 import sightline.vision.face.FaceEmbedding;
-import sightline.vision.face.Liveness;
+import sightline.biometrics.liveness.LivenessPolicies;
+import sightline.biometrics.liveness.SitePolicy;
 import sightline.vision.index.Match;
 
 /**
@@ -34,7 +35,8 @@ import sightline.vision.index.Match;
 @Service
 class FaceMatchingService implements FaceMatching {
 
-  private static final Set<FaceAttribute> PIPELINE = EnumSet.of(FaceAttribute.EMBEDDING, FaceAttribute.LIVENESS);
+  private static final Set<FaceAttribute> PIPELINE = EnumSet.of(FaceAttribute.EMBEDDING, FaceAttribute.LIVENESS,
+      FaceAttribute.MINIFASNET);
 
   private final TemplateIndex index;
   private final DecisionLog log;
@@ -44,14 +46,14 @@ class FaceMatchingService implements FaceMatching {
   private final TransactionOperations transactions;
   private final Clock clock;
   private final double matchThreshold;
-  private final double livenessThreshold;
+  private final LivenessPolicies policies;
   private final double faceOnlySignInThreshold;
 
   FaceMatchingService(TemplateIndex index, DecisionLog log, FaceEngine engine, BiometricSettings settings,
       TemplateCipher cipher, TransactionOperations transactions, Clock clock,
       @Value("${sightline.biometrics.match-threshold:" + FaceEmbedding.MATCH_THRESHOLD_AT_FAR_1E3 + "}")
       double matchThreshold,
-      @Value("${sightline.biometrics.liveness-threshold:" + Liveness.DEFAULT_THRESHOLD + "}") double livenessThreshold,
+      LivenessPolicies policies,
       @Value("${sightline.biometrics.face-only-sign-in-threshold:0.40}") double faceOnlySignInThreshold) {
     this.index = index;
     this.log = log;
@@ -60,12 +62,11 @@ class FaceMatchingService implements FaceMatching {
     this.cipher = cipher;
     this.transactions = transactions;
     this.clock = clock;
-    if (!(matchThreshold > -1 && matchThreshold < 1) || !(livenessThreshold >= 0 && livenessThreshold <= 1)) {
-      throw new IllegalStateException("sightline.biometrics.match-threshold must be in (-1, 1) and "
-          + "liveness-threshold in [0, 1]");
+    if (!(matchThreshold > -1 && matchThreshold < 1)) {
+      throw new IllegalStateException("sightline.biometrics.match-threshold must be in (-1, 1)");
     }
     this.matchThreshold = matchThreshold;
-    this.livenessThreshold = livenessThreshold;
+    this.policies = policies;
     this.faceOnlySignInThreshold = Math.max(matchThreshold, faceOnlySignInThreshold);
   }
 
@@ -76,7 +77,13 @@ class FaceMatchingService implements FaceMatching {
 
   @Override
   public double livenessThreshold() {
-    return livenessThreshold;
+    SitePolicy policy = policies.current();
+    return policy.requirePassive() ? policy.threshold() : 0;
+  }
+
+  /** The site policy's fused passive score of a face analysed with {@link #PIPELINE}. */
+  private double liveScore(DetectedFace face) {
+    return policies.current().policy().passive().score(face);
   }
 
   @Override
@@ -96,7 +103,7 @@ class FaceMatchingService implements FaceMatching {
   public FaceDecision verify(AccountId claimed, Image picture, Purpose purpose, @Nullable AccountId requestedBy) {
     List<DetectedFace> faces = engine.analyze(picture, PIPELINE);
     FaceDecision decision = faces.size() == 1
-        ? decideVerify(claimed, faces.getFirst().embedding(), faces.getFirst().liveness().liveScore(), purpose)
+        ? decideVerify(claimed, faces.getFirst().embedding(), liveScore(faces.getFirst()), purpose)
         : withoutFace(Mode.VERIFY, purpose, claimed, faces.size());
     // Kept only when it is the claimed person's face: a stranger's picture (NO_MATCH) is a third party's data.
     return audit(decision, null, requestedBy, picture, decision.isMatch() ? claimed : null);
@@ -107,7 +114,7 @@ class FaceMatchingService implements FaceMatching {
       @Nullable AccountId requestedBy) {
     List<DetectedFace> faces = engine.analyze(picture, PIPELINE);
     FaceDecision decision = faces.size() == 1
-        ? decideIdentify(faces.getFirst().embedding(), group, faces.getFirst().liveness().liveScore(), purpose)
+        ? decideIdentify(faces.getFirst().embedding(), group, liveScore(faces.getFirst()), purpose)
         : withoutFace(Mode.IDENTIFY, purpose, null, faces.size());
     return audit(decision, group == null ? null : group.size(), requestedBy, picture, decision.matched());
   }
@@ -122,7 +129,7 @@ class FaceMatchingService implements FaceMatching {
     checkScore(livenessScore);
     Double similarity = index.best(claimed, probe.vector()).map(m -> (double) m.score()).orElse(null);
     var verdict = DecisionRules.verify(claimed, similarity, livenessScore, purpose.requiresLiveness(), matchThreshold,
-        livenessThreshold);
+        livenessThreshold());
     return new FaceDecision(UUID.randomUUID(), Mode.VERIFY, purpose, verdict.outcome(), claimed, verdict.matched(),
         similarity, matchThreshold, livenessScore, effectiveLivenessThreshold(purpose), verdict.reasons(),
         clock.instant());
@@ -138,7 +145,7 @@ class FaceMatchingService implements FaceMatching {
     List<DecisionRules.Candidate> ranked = index.search(probe.vector(), group, 2).ranked().stream()
         .map((Match<AccountId> m) -> new DecisionRules.Candidate(m.identity(), m.score())).toList();
     var verdict = DecisionRules.identify(ranked, livenessScore, purpose.requiresLiveness(), threshold,
-        livenessThreshold);
+        livenessThreshold());
     Double similarity = ranked.isEmpty() ? null : ranked.getFirst().similarity();
     return new FaceDecision(UUID.randomUUID(), Mode.IDENTIFY, purpose, verdict.outcome(), null, verdict.matched(),
         similarity, threshold, livenessScore, effectiveLivenessThreshold(purpose), verdict.reasons(),
@@ -152,7 +159,7 @@ class FaceMatchingService implements FaceMatching {
   }
 
   private double effectiveLivenessThreshold(Purpose purpose) {
-    return purpose.requiresLiveness() ? livenessThreshold : 0;
+    return purpose.requiresLiveness() ? livenessThreshold() : 0;
   }
 
   private FaceDecision audit(FaceDecision decision, @Nullable Integer groupSize, @Nullable AccountId requestedBy,

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import sightline.biometrics.LivenessSessionId;
 import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
+import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
 import sightline.identity.VerifiedSignIn;
@@ -131,7 +133,9 @@ class FaceSignIn {
     }
     AccountId account = attempt.faceOnly() ? decision.matched() : attempt.claimed();
     try {
-      return signIn.startBrowserSession(account, attempt.identifier(), SignInMethod.FACE, request, response);
+      Set<Role> secondFactorFor = settings.adminFaceSecondFactor() ? Set.of(Role.ADMIN) : Set.of();
+      return signIn.startBrowserSession(account, attempt.identifier(), SignInMethod.FACE, secondFactorFor, request,
+          response);
     } catch (VerifiedSignIn.Refused refused) {
       throw new FaceSignInRefused();
     }

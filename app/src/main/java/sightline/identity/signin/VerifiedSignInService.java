@@ -5,10 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.identity.AccountId;
+import sightline.identity.Role;
 import sightline.identity.SignInMethod;
 import sightline.identity.SignInOutcome;
 import sightline.identity.VerifiedSignIn;
@@ -61,7 +63,7 @@ class VerifiedSignInService implements VerifiedSignIn {
 
   @Override
   public Started startBrowserSession(AccountId account, String identifier, SignInMethod method,
-      HttpServletRequest request, HttpServletResponse response) {
+      Set<Role> secondFactorRoles, HttpServletRequest request, HttpServletResponse response) {
     Instant now = clock.instant();
     Account found = transactions.execute(tx -> accounts.findById(account.value())).orElse(null);
     SignInOutcome refusal = found == null ? SignInOutcome.BAD_CREDENTIALS : found.refusalAt(now);
@@ -70,6 +72,9 @@ class VerifiedSignInService implements VerifiedSignIn {
       throw new Refused(refusal);
     }
     TwoFactor.Need need = twoFactor.needFor(found.id(), found.roles());
+    if (need == TwoFactor.Need.NONE && found.roles().stream().anyMatch(secondFactorRoles::contains)) {
+      need = TwoFactor.Need.SET_UP;
+    }
     if (need != TwoFactor.Need.NONE) {
       // The proof is a first factor only, as a password is; only the second step clears the failure count.
       recorder.record(account, identifier, method, SignInOutcome.SECOND_FACTOR_REQUIRED);

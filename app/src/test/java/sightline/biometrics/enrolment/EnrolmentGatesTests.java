@@ -13,17 +13,20 @@ import sightline.vision.face.FaceEmbedding;
 import sightline.vision.face.FaceQuality;
 import sightline.vision.face.HeadPose;
 import sightline.vision.face.Liveness;
+import sightline.vision.face.MiniFasNetLiveness;
+import sightline.vision.liveness.PassiveLivenessRule;
 
 /** Each enrolment gate refuses with its hint, in the order a person can fix them; a good face passes. */
 class EnrolmentGatesTests {
 
-  private final EnrolmentGates gates = EnrolmentGates.defaults(0.9);
+  private final EnrolmentGates gates = EnrolmentGates.defaults(PassiveLivenessRule.defaults());
 
   private static DetectedFace face(double widthPx, double sizePx, double yaw, double pitch, double brightness,
       double sharpness, @Nullable Double live) {
     return new DetectedFace(new BoundingBox(100, 100, 100 + widthPx, 100 + widthPx * 1.2), 0.99, null,
         new FaceEmbedding(new float[] {1, 0, 0}), new FaceQuality(sizePx, sharpness, brightness, 0.2),
-        new HeadPose(yaw, pitch, 0), null, live == null ? null : Liveness.of(live));
+        new HeadPose(yaw, pitch, 0), null, live == null ? null : Liveness.of(live),
+        live == null ? null : new MiniFasNetLiveness(live, live));
   }
 
   private static DetectedFace good() {

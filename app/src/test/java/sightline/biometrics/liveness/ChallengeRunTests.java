@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.LivenessFrameAnswer.Hint;
 import sightline.biometrics.LivenessFrameAnswer.State;
 import sightline.biometrics.LivenessOutcome.Reason;
+import sightline.vision.Point;
 import sightline.vision.face.FaceEmbedding;
+import sightline.vision.face.FaceLandmarks;
+import sightline.vision.liveness.FrameEvidence;
+import sightline.vision.liveness.LivenessPolicy;
+import sightline.vision.liveness.QualityProblem;
 
 /** The liveness rules on sequences of per-frame observations, without a model. */
 class ChallengeRunTests {
@@ -20,6 +26,11 @@ class ChallengeRunTests {
   private static final FaceEmbedding ME = embedding(1, 0, 0);
   private static final FaceEmbedding ME_TURNED = embedding(0.8, 0.6, 0);   // cosine 0.8 with ME
   private static final FaceEmbedding SOMEONE_ELSE = embedding(0, 0, 1);
+  /** The shipped policy without the motion cue: these frames carry no landmarks. */
+  private static final SitePolicy PASSIVE_ONLY = new SitePolicy(1, LivenessPolicy.defaults(), true, false, true,
+      SitePolicy.Source.DEFAULT, "", START, null);
+  private static final SitePolicy WITH_MOTION = new SitePolicy(2, LivenessPolicy.defaults(), true, true, true,
+      SitePolicy.Source.DEFAULT, "", START, null);
 
   private Instant now = START;
   private final ChallengeRun.Step[] last = new ChallengeRun.Step[1];
@@ -180,7 +191,7 @@ class ChallengeRunTests {
   void lowPassiveLivenessFailsAtTheEnd() {
     var run = run(Challenge.TURN_LEFT, Challenge.TURN_RIGHT);
     for (double yaw : new double[] {0, 0, -20, -20, 0, 20, 20}) {
-      feed(run, new FrameObservation(tick(), 1, new FrameObservation.Face(yaw, 0, 0, 0, 100, 640, 0.4, ME)));
+      feed(run, new FrameObservation(tick(), 1, new FrameObservation.Face(yaw, 0, 0, 0, 100, 640, live(0.4), ME)));
     }
     assertThat(last[0].state()).isEqualTo(State.FAILED);
     assertThat(last[0].reasons()).containsExactly(Reason.PASSIVE_LIVENESS_TOO_LOW);
@@ -191,7 +202,7 @@ class ChallengeRunTests {
   @Test
   void expiresWithTheCurrentChallengeAsReason() {
     var run = new ChallengeRun(List.of(Challenge.BLINK, Challenge.LOOK_UP), START, START.plusSeconds(20),
-        RULES.withChallengeTimeout(Duration.ofMinutes(3)));
+        RULES.withChallengeTimeout(Duration.ofMinutes(3)), PASSIVE_ONLY);
     frontal(run, 3);
     feed(run, face(0, 0, 0.9, 0.9, 100, ME));
     feed(run, face(0, 0, 0, 0, 100, ME));
@@ -204,8 +215,60 @@ class ChallengeRunTests {
         .containsExactly(Reason.EXPIRED, Reason.NO_LOOK_UP_SEEN);
   }
 
+  @Test
+  void aPhotoTurnedAsAWholeFailsTheMotionCueWhenThePolicyRequiresIt() {
+    var run = new ChallengeRun(List.of(Challenge.TURN_LEFT), START, START.plus(RULES.sessionLifetime()), RULES,
+        WITH_MOTION);
+    for (int i = 0; i < 3; i++) feed(run, flat(0, 0));
+    for (int i = 0; i < 3; i++) feed(run, flat(-20, 45));
+    assertThat(last[0].state()).isEqualTo(State.FAILED);
+    assertThat(last[0].reasons()).containsExactly(Reason.MOTION_PLANAR);
+    assertThat(run.cues().segments()).containsEntry(Challenge.TURN_LEFT,
+        sightline.vision.liveness.MotionEvidence.Verdict.PLANAR);
+    assertThat(run.cues().policyVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void aSessionThatAskedForATurnButShowedNoHeadMotionFailsWhenMotionIsRequired() {
+    var run = new ChallengeRun(List.of(Challenge.TURN_LEFT), START, START.plus(RULES.sessionLifetime()), RULES,
+        WITH_MOTION);
+    for (double yaw : new double[] {0, 0, 0, -20, -20, -20}) feed(run, flat(yaw, 0));
+    assertThat(last[0].state()).isEqualTo(State.FAILED);
+    assertThat(last[0].reasons()).containsExactly(Reason.NO_HEAD_MOTION);
+
+    var passiveOnly = run(Challenge.TURN_LEFT);
+    for (double yaw : new double[] {0, 0, 0, -20, -20, -20}) feed(passiveOnly, flat(yaw, 0));
+    assertThat(last[0].state()).as("recorded, not required").isEqualTo(State.PASSED);
+  }
+
+  @Test
+  void darkFramesAreNotJudgedAndSayWhy() {
+    var run = run(Challenge.LOOK_UP);
+    frontal(run, 3);
+    for (int i = 0; i < 3; i++) {
+      feed(run, FrameObservation.one(tick(), new FrameObservation.Face(0, 20, 0.01, 0.02, 100, 640, dark(), ME)));
+    }
+    assertThat(last[0].hint()).as("the look-up is met, but the frames are too dark to judge").isEqualTo(Hint.TOO_DARK);
+    assertThat(run.challengesMet()).containsExactly(Challenge.LOOK_UP);
+    assertThat(last[0].state()).isEqualTo(State.PASSED);   // three usable frontal frames before: enough to judge
+
+    var darkRun = run(Challenge.LOOK_UP);
+    for (int i = 0; i < 2; i++) {
+      feed(darkRun, FrameObservation.one(tick(), new FrameObservation.Face(0, 0, 0.01, 0.02, 100, 640, dark(), ME)));
+    }
+    for (int i = 0; i < 4; i++) {
+      feed(darkRun, FrameObservation.one(tick(), new FrameObservation.Face(0, 20, 0.01, 0.02, 100, 640, dark(), ME)));
+    }
+    assertThat(last[0].state()).isEqualTo(State.RUNNING);
+    assertThat(last[0].hint()).isEqualTo(Hint.TOO_DARK);
+    feed(darkRun, FrameObservation.one(START.plus(RULES.challengeTimeout()).plusSeconds(5),
+        new FrameObservation.Face(0, 20, 0.01, 0.02, 100, 640, dark(), ME)));
+    assertThat(last[0].state()).isEqualTo(State.FAILED);
+    assertThat(last[0].reasons()).as("a quality problem, never \"not live\"").containsExactly(Reason.TOO_DARK);
+  }
+
   private ChallengeRun run(Challenge... challenges) {
-    return new ChallengeRun(List.of(challenges), START, START.plus(RULES.sessionLifetime()), RULES);
+    return new ChallengeRun(List.of(challenges), START, START.plus(RULES.sessionLifetime()), RULES, PASSIVE_ONLY);
   }
 
   private void frontal(ChallengeRun run, int frames) {
@@ -221,7 +284,7 @@ class ChallengeRunTests {
   private FrameObservation face(double yaw, double pitch, double leftClosed, double rightClosed, double ipd,
       FaceEmbedding embedding) {
     return FrameObservation.one(tick(), new FrameObservation.Face(yaw, pitch, leftClosed, rightClosed, ipd, 640,
-        0.99, embedding));
+        live(0.99), embedding));
   }
 
   private Instant tick() {
@@ -233,5 +296,42 @@ class ChallengeRunTests {
     float[] v = new float[values.length];
     for (int i = 0; i < v.length; i++) v[i] = (float) values[i];
     return new FaceEmbedding(v);
+  }
+
+  /** A usable frame whose fused score is {@code score}, without landmarks. */
+  private static FrameEvidence live(double score) {
+    return new FrameEvidence(score >= 0.739 ? FrameEvidence.Verdict.LIVE : FrameEvidence.Verdict.SPOOF, List.of(),
+        score, score, score, null, 640, 480);
+  }
+
+  /** A too-dark frame. */
+  private static FrameEvidence dark() {
+    return new FrameEvidence(FrameEvidence.Verdict.INSUFFICIENT_QUALITY, List.of(QualityProblem.TOO_DARK), 0.9, 0.9,
+        0.9, null, 640, 480);
+  }
+
+  /**
+   * 68 landmarks of a flat face-like layout (a grid over a 160 px face centred in the frame) seen through a
+   * perspective tilt of the plane by {@code tiltDegrees} about the vertical axis: a photo turned as a whole.
+   */
+  private static FaceLandmarks flatFace(double tiltDegrees) {
+    double t = Math.toRadians(tiltDegrees);
+    double f = 0.866 * 640;
+    double depth = 60;   // cm from the camera
+    var points = new ArrayList<Point>();
+    for (int i = 0; i < 68; i++) {
+      double x = ((i % 9) - 4) * 2.0;        // cm on the photo
+      double y = ((i / 9) - 3.5) * 2.4;
+      double xc = x * Math.cos(t);
+      double zc = depth + x * Math.sin(t);
+      points.add(new Point(320 + f * xc / zc, 240 + f * y / zc));
+    }
+    return new FaceLandmarks(points);
+  }
+
+  private FrameObservation flat(double yaw, double tiltDegrees) {
+    var evidence = new FrameEvidence(FrameEvidence.Verdict.LIVE, List.of(), 0.99, 0.99, 0.99, flatFace(tiltDegrees),
+        640, 480);
+    return FrameObservation.one(tick(), new FrameObservation.Face(yaw, 0, 0.01, 0.02, 100, 640, evidence, ME));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +15,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import sightline.biometrics.Challenge;
 import sightline.biometrics.FaceEngine;
+import sightline.biometrics.LivenessChallenge;
+import sightline.biometrics.LivenessFrameAnswer;
 import sightline.biometrics.LivenessLimitReached;
 import sightline.biometrics.LivenessOutcome;
 import sightline.biometrics.LivenessPurpose;
 import sightline.biometrics.LivenessSessionId;
 import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
+import sightline.identity.AccountDirectory;
+import sightline.identity.NewAccount;
+import sightline.identity.Role;
 import sightline.vision.Point;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +51,15 @@ class LivenessSessionsIntegrationTests {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  LivenessPolicies policies;
+
+  @Autowired
+  AccountDirectory directory;
+
+  @Autowired
+  ManualConfirmations confirmations;
+
   private static SyntheticLivenessFrames synthetic;
 
   @BeforeEach
@@ -53,7 +68,7 @@ class LivenessSessionsIntegrationTests {
   }
 
   @Test
-  void syntheticFramesFromOnePhotoPassEveryChallengeThroughTheApi() {
+  void syntheticFramesFromOnePhotoMeetEveryChallengeButTheMotionCueRefusesThemAndTheCuesAreRecorded() {
     var client = new LivenessApiClient(port);
     var started = client.start(null);
     assertThat(started.status()).isEqualTo(201);
@@ -66,6 +81,109 @@ class LivenessSessionsIntegrationTests {
     assertThat(session.get("challengeTexts").get(0).asString()).isEqualTo("Blink once");
     UUID id = UUID.fromString(session.get("id").asString());
 
+    Sent sent = send(client, id);
+    assertThat(sent.answer().get("state").asString()).isEqualTo("FAILED");
+    assertThat(sent.answer().get("challengesMet").asInt()).as("every challenge was met").isEqualTo(5);
+    assertThat(sent.answer().get("reasons").values().stream().map(JsonNode::asString).toList())
+        .as("the turn to the left moved the photo as one plane").contains("MOTION_PLANAR");
+    assertThat(sent.answer().get("reasonTexts").get(0).asString()).isNotBlank();
+    assertThatThrownBy(() -> sessions.consume(new LivenessSessionId(id))).isInstanceOf(LivenessSessionNotPassed.class);
+
+    Map<String, Object> row = jdbc.sql("SELECT outcome, reasons, policy_version, motion_segments, passive_threshold, "
+        + "usable_frames FROM biometrics.liveness_session WHERE id = ?").param(id).query().singleRow();
+    assertThat(row).containsEntry("outcome", "FAILED").containsEntry("policy_version", policies.current().version());
+    assertThat((String) row.get("reasons")).contains("MOTION_PLANAR");
+    assertThat((String) row.get("motion_segments")).contains("TURN_LEFT:PLANAR");
+    assertThat(((Number) row.get("passive_threshold")).doubleValue()).isEqualTo(policies.current().threshold());
+    assertThat(((Number) row.get("usable_frames")).intValue()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void underAPolicyWithoutTheMotionCueTheSameFramesPassEveryChallengeThroughTheApi() throws Exception {
+    var admin = directory.create(new NewAccount("liveness-admin-" + UUID.randomUUID() + "@example.org", "Admin",
+        EnumSet.of(Role.ADMIN), null, "a long liveness admin password"));
+    try (var passiveOnly = PolicyVersions.withoutMotionCue(policies, admin.id())) {
+      int version = policies.current().version();
+      var client = new LivenessApiClient(port);
+      UUID id = UUID.fromString(client.start(null).json().get("id").asString());
+      Sent sent = send(client, id);
+      JsonNode answer = sent.answer();
+      assertThat(answer.get("reasons").values().stream().map(JsonNode::asString).toList())
+          .as("after %d frames", sent.frames()).isEmpty();
+      assertThat(answer.get("state").asString()).isEqualTo("PASSED");
+      assertThat(answer.get("progress").asDouble()).isEqualTo(1.0);
+      assertThat(client.status(id).json().get("state").asString()).isEqualTo("PASSED");
+
+      LivenessOutcome outcome = sessions.consume(new LivenessSessionId(id));
+      assertThat(outcome.passed()).isTrue();
+      assertThat(outcome.challengesMet()).containsExactlyElementsOf(ALL);
+      assertThat(outcome.passiveLivenessScore()).isGreaterThanOrEqualTo(policies.current().threshold());
+      assertThat(outcome.probe()).isNotNull();
+      assertThat(outcome.consistentFace().similarity(outcome.probe())).isGreaterThan(0.8);
+      assertThatThrownBy(() -> sessions.consume(new LivenessSessionId(id)))
+          .isInstanceOf(LivenessSessionNotPassed.class);
+
+      Map<String, Object> row = jdbc.sql("SELECT purpose, outcome, reasons, frames, policy_version, motion "
+          + "FROM biometrics.liveness_session WHERE id = ?").param(id).query().singleRow();
+      assertThat(row).containsEntry("purpose", "SIGN_IN").containsEntry("outcome", "PASSED")
+          .containsEntry("reasons", "").containsEntry("frames", sent.frames()).containsEntry("policy_version", version);
+      assertThat(row.get("motion")).as("the cue is still recorded").isNotNull();
+      List<Long> timings = jdbc.sql("SELECT met_after_ms FROM biometrics.liveness_session_challenge "
+          + "WHERE session_id = ? ORDER BY position").param(id).query(Long.class).list();
+      assertThat(timings).hasSize(5).doesNotContainNull().isSorted();
+    }
+  }
+
+  @Test
+  void twoPassiveFailuresGetConcreteAdviceAndAManualConfirmationIsRecordedAsSuch() throws Exception {
+    var admin = directory.create(new NewAccount("liveness-admin-" + UUID.randomUUID() + "@example.org", "Admin",
+        EnumSet.of(Role.ADMIN), null, "a long liveness admin password"));
+    var student = directory.create(new NewAccount("liveness-student-" + UUID.randomUUID() + "@example.org",
+        "Student", EnumSet.of(Role.STUDENT), null, "a long liveness student password"));
+    SitePolicy before = policies.current();
+    // A passive threshold nobody reaches, without the motion cue: every session that meets its challenges is refused
+    // by the passive models, as a camera the models do not know would be.
+    policies.adopt(new LivenessPolicies.Change(1.0, 1.0, true, false, true),
+        SitePolicy.Source.ADMIN, "test: passive models refuse everyone", admin.id());
+    try {
+      List<LivenessFrameAnswer> answers = new java.util.ArrayList<>();
+      for (int attempt = 0; attempt < 2; attempt++) {
+        LivenessChallenge session = sessions.start(LivenessPurpose.SELF_TEST, student.id(), "198.51.100.7");
+        LivenessFrameAnswer answer = null;
+        for (BufferedImage frame : synthetic.meeting(ALL)) {
+          answer = sessions.submitFrame(session.id(), session.nonce(), SyntheticLivenessFrames.jpeg(frame));
+          if (answer.state() != LivenessFrameAnswer.State.RUNNING) break;
+        }
+        answers.add(answer);
+      }
+      assertThat(answers.get(0).reasons()).containsExactly(LivenessOutcome.Reason.PASSIVE_LIVENESS_TOO_LOW);
+      assertThat(answers.get(0).advice()).as("once may be bad luck").isEqualTo(LivenessFrameAnswer.Advice.NONE);
+      assertThat(answers.get(1).advice()).as("twice: advice, and staff may confirm")
+          .isEqualTo(LivenessFrameAnswer.Advice.CONDITIONS_OR_STAFF);
+
+      var confirmation = confirmations.confirm(student.id(), admin.id(), "Seen in class with the student card");
+      assertThat(confirmations.recent(5)).first().satisfies(c -> {
+        assertThat(c.subject()).isEqualTo(student.id());
+        assertThat(c.confirmedBy()).isEqualTo(admin.id());
+        assertThat(c.policyVersion()).isEqualTo(policies.current().version());
+      });
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM biometrics.liveness_session WHERE subject_id = ? AND outcome = 'PASSED'")
+          .param(student.id().value()).query(Long.class).single()).as("never recorded as a passed session").isZero();
+      assertThat(confirmation.note()).isEqualTo("Seen in class with the student card");
+
+      policies.adopt(new LivenessPolicies.Change(before.threshold(), before.policy().passive().thresholdWithMotion(),
+          true, true, false), SitePolicy.Source.ADMIN, "test: no fallback", admin.id());
+      assertThatThrownBy(() -> confirmations.confirm(student.id(), admin.id(), "again"))
+          .isInstanceOf(ManualConfirmationNotAllowed.class);
+    } finally {
+      policies.adopt(LivenessPolicies.Change.of(before), SitePolicy.Source.ADMIN, "test: restored", admin.id());
+    }
+  }
+
+  private record Sent(JsonNode answer, int frames) {}
+
+  /** Sends the synthetic frames meeting every challenge until the session ends. */
+  private Sent send(LivenessApiClient client, UUID id) {
     JsonNode answer = null;
     int sent = 0;
     for (BufferedImage frame : synthetic.meeting(ALL)) {
@@ -75,27 +193,9 @@ class LivenessSessionsIntegrationTests {
       sent++;
       if (!answer.get("state").asString().equals("RUNNING")) break;
     }
-    assertThat(answer.get("reasons").values().stream().map(JsonNode::asString).toList()).as("after %d frames", sent)
-        .isEmpty();
-    assertThat(answer.get("state").asString()).isEqualTo("PASSED");
-    assertThat(answer.get("progress").asDouble()).isEqualTo(1.0);
-    assertThat(client.status(id).json().get("state").asString()).isEqualTo("PASSED");
-
-    LivenessOutcome outcome = sessions.consume(new LivenessSessionId(id));
-    assertThat(outcome.passed()).isTrue();
-    assertThat(outcome.challengesMet()).containsExactlyElementsOf(ALL);
-    assertThat(outcome.passiveLivenessScore()).isGreaterThanOrEqualTo(0.9);
-    assertThat(outcome.probe()).isNotNull();
-    assertThat(outcome.consistentFace().similarity(outcome.probe())).isGreaterThan(0.8);
-    assertThatThrownBy(() -> sessions.consume(new LivenessSessionId(id))).isInstanceOf(LivenessSessionNotPassed.class);
-
-    Map<String, Object> row = jdbc.sql("SELECT purpose, outcome, reasons, frames, passive_liveness_score "
-        + "FROM biometrics.liveness_session WHERE id = ?").param(id).query().singleRow();
-    assertThat(row).containsEntry("purpose", "SIGN_IN").containsEntry("outcome", "PASSED").containsEntry("reasons", "")
-        .containsEntry("frames", sent);
-    List<Long> timings = jdbc.sql("SELECT met_after_ms FROM biometrics.liveness_session_challenge "
-        + "WHERE session_id = ? ORDER BY position").param(id).query(Long.class).list();
-    assertThat(timings).hasSize(5).doesNotContainNull().isSorted();
+    assertThat(answer).isNotNull();
+    assertThat(answer.get("state").asString()).as("the session ended").isNotEqualTo("RUNNING");
+    return new Sent(answer, sent);
   }
 
   @Test

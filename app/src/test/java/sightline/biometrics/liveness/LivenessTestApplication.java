@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The one application configuration of the liveness tests (so Spring's context cache shares it): every session gets
  * all five challenges in a fixed order, a challenge times out after 15 s (a still photo fails soon; the synthetic camera loop lasts about 9 s), and the
- * per-address limits are high because every test caller is 127.0.0.1 (the limits have their own unit tests).
+ * per-address limits are high because every test caller is 127.0.0.1 (the limits have their own unit tests); the
+ * calibration page reads attack scores from {@code target/liveness-attack-scores.csv} when a test writes one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "sightline.biometrics.liveness.challenge-timeout=15s",
     "sightline.biometrics.liveness.frames-per-second=50",
     "sightline.biometrics.liveness.starts-per-minute=1000",
-    "sightline.biometrics.liveness.max-failures=1000"})
+    "sightline.biometrics.liveness.max-failures=1000",
+    "sightline.biometrics.liveness.attack-scores=target/liveness-attack-scores.csv"})
 public @interface LivenessTestApplication {
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,8 @@ import sightline.biometrics.LivenessSessionId;
 import sightline.biometrics.LivenessSessionNotPassed;
 import sightline.biometrics.LivenessSessions;
 import sightline.biometrics.liveness.LivenessApiClient;
+import sightline.biometrics.liveness.LivenessPolicies;
+import sightline.biometrics.liveness.PolicyVersions;
 import sightline.biometrics.liveness.LivenessTestApplication;
 import sightline.biometrics.liveness.SyntheticLivenessFrames;
 import sightline.identity.AccountDirectory;
@@ -42,7 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Face sign-in through its HTTP API on the real models: a liveness session fed frames synthesised from one fixture
- * photo ({@link SyntheticLivenessFrames}), then the completion, against accounts enrolled from photos.
+ * photo ({@link SyntheticLivenessFrames}), then the completion, against accounts enrolled from photos. Under the
+ * shipped policy such frames are refused by the motion cue (the regression test below); the tests of what follows
+ * liveness (matching, binding, recording) run them under a policy version that records the motion cue without
+ * requiring it.
  */
 @LivenessTestApplication
 class FaceSignInIntegrationTests {
@@ -58,11 +64,13 @@ class FaceSignInIntegrationTests {
   @Autowired AccountDirectory directory;
   @Autowired JdbcClient jdbc;
   @Autowired LivenessSessions liveness;
+  @Autowired LivenessPolicies policies;
 
   private static SyntheticLivenessFrames meera;
   private static SyntheticLivenessFrames stranger;
   private final List<AccountId> enrolled = new ArrayList<>();
   private AccountView admin;
+  private @Nullable AutoCloseable withoutMotionCue;
 
   @BeforeEach
   void setUp() {
@@ -71,11 +79,42 @@ class FaceSignInIntegrationTests {
       stranger = SyntheticLivenessFrames.of(faces, "sample5", new Point(1196, 317));
     }
     admin = account(Role.ADMIN);
+    withoutMotionCue = PolicyVersions.withoutMotionCue(policies, admin.id());
   }
 
   @AfterEach
-  void deleteFaceData() {
+  void deleteFaceData() throws Exception {
+    if (withoutMotionCue != null) withoutMotionCue.close();
     enrolled.forEach(enrolment::delete);
+  }
+
+  /** Back to the policy in force before this test (the shipped one, with the motion cue required). */
+  private void underTheShippedPolicy() throws Exception {
+    Objects.requireNonNull(withoutMotionCue).close();
+    withoutMotionCue = null;
+    assertThat(policies.current().requireMotion()).isTrue();
+  }
+
+  @Test
+  void framesSynthesisedFromOneStillPhotoOfTheVictimDoNotSignIn() throws Exception {
+    underTheShippedPolicy();
+    AccountView victim = enrolledAs(meera);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      var client = new LivenessApiClient(port);
+      JsonNode ended = run(client, victim.email(), meera.meeting(ALL));
+      assertThat(ended.get("state").asString()).isEqualTo("FAILED");
+      assertThat(ended.get("challengesMet").asInt()).as("the warps and the painted blink meet every challenge")
+          .isEqualTo(ALL.size());
+      assertThat(ended.get("reasons").values().stream().map(JsonNode::asString).toList())
+          .containsAnyOf("MOTION_PLANAR", "MOTION_NOT_RIGID");
+      var refused = complete(client, ended);
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.json().get("type").asString()).isEqualTo("/problems/face-sign-in-refused");
+      assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
+      assertThat(lastAttempt(victim.id())).containsEntry("method", "FACE").containsEntry("outcome", "LIVENESS_FAILED");
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM identity.sign_in_attempt WHERE account_id = ? AND outcome = 'SUCCESS'")
+        .param(victim.id().value()).query(Long.class).single()).isZero();
   }
 
   @Test
@@ -94,6 +133,34 @@ class FaceSignInIntegrationTests {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM biometrics.face_decision WHERE claimed_account = ? "
         + "AND purpose = 'SIGN_IN' AND outcome = 'MATCH'").param(person.id().value()).query(Long.class).single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void anAdministratorGivesTheSecondFactorAfterAFaceSignInUnlessTheSettingIsOff() {
+    AccountView person = enrolledAs(meera, Role.ADMIN);
+    var before = settings.current();
+    // On in a new installation (the column's default); other tests of this database may have switched it.
+    settings.change(before.storeAuditFrames(), before.faceOnlySignIn(), true, admin.id());
+
+    var client = new LivenessApiClient(port);
+    JsonNode pending = signInByFace(client, person.email(), meera.meeting(ALL));
+    assertThat(pending.get("signedIn").asBoolean()).isFalse();
+    assertThat(pending.get("next").asString()).as("no TOTP yet: set one up first")
+        .isEqualTo("/sign-in/two-factor/set-up");
+    assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(lastAttempt(person.id())).containsEntry("method", "FACE")
+        .containsEntry("outcome", "SECOND_FACTOR_REQUIRED");
+
+    settings.change(before.storeAuditFrames(), before.faceOnlySignIn(), false, admin.id());
+    try {
+      var again = new LivenessApiClient(port);
+      JsonNode signedIn = signInByFace(again, person.email(), meera.meeting(ALL));
+      assertThat(signedIn.get("signedIn").asBoolean()).isTrue();
+      assertThat(again.get("/api/v1/me").json().get("email").asString()).isEqualTo(person.email());
+    } finally {
+      settings.change(before.storeAuditFrames(), before.faceOnlySignIn(), before.adminFaceSecondFactor(),
+          admin.id());
+    }
   }
 
   @Test
@@ -239,7 +306,11 @@ class FaceSignInIntegrationTests {
   }
 
   private AccountView enrolledAs(SyntheticLivenessFrames face) {
-    AccountView person = account(Role.STUDENT);
+    return enrolledAs(face, Role.STUDENT);
+  }
+
+  private AccountView enrolledAs(SyntheticLivenessFrames face, Role role) {
+    AccountView person = account(role);
     var answer = enrolment.enrolPhotos(person.id(), List.of(SyntheticLivenessFrames.jpeg(face.neutral()),
         SyntheticLivenessFrames.jpeg(face.zoomed(3.0))), FaceEnrolment.CONSENT_VERSION, admin.id());
     assertThat(answer.stored()).as("hints %s", answer.hints()).isPositive();

@@ -275,8 +275,11 @@ class TwoFactorIntegrationTests {
     assertThat(signedIn(session)).isFalse();
 
     var later = new MockHttpSession();
-    assertThat(passwordStep(enabled.account().email(), later)).as("the password alone does not unlock")
-        .hasRedirectedUrl("/sign-in?error");
+    var lockedOut = passwordStep(enabled.account().email(), later);
+    assertThat(lockedOut).as("the password alone does not unlock: 429 with the wait, as for passwords")
+        .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(lockedOut.getResponse().getHeader("Retry-After")).isNotBlank();
+    assertThat(signedIn(later)).isFalse();
     assertThat(history(enabled.account()).getLast()).satisfies(record -> {
       assertThat(record.method()).isEqualTo(SignInMethod.PASSWORD);
       assertThat(record.outcome()).isEqualTo(SignInOutcome.LOCKED);

@@ -66,7 +66,7 @@ public final class EvalCommand {
       When an image holds several faces the one nearest the image centre is used (LFW's convention).
 
       usage: sightline eval liveness --datasets DIR [--json] [--fit] [--target-bpcer X] [--session-frames N]
-                                     [--threads N]
+                                     [--threads N] [--attack-scores FILE.csv]
         DIR             the shared datasets folder (antispoof/msu-mfsd-firstframes, antispoof/webcam-replay-video,
                         video/focus-blink-webcam, video/intel-headpose-gifs; the AVI clips need ffmpeg)
         the liveness policy per source and attack type, per session (N frames about 150 ms apart, default 20)
@@ -74,6 +74,8 @@ public final class EvalCommand {
         model alone and the motion cue; then the fused thresholds proposed for BPCER <= X (default 0.05)
         --fit           first fit the policy's numbers on the fit part (MSU-MFSD train subjects, first half of
                         each live clip) and evaluate those (prints the numbers for LivenessPolicy.defaults())
+        --attack-scores FILE.csv  write the test part's attack sessions (attack_type,score) for the app's
+                        calibration page (sightline.biometrics.liveness.attack-scores)
 
       usage: sightline eval liveness --dataset DIR [--json] [--threshold T] [--split train|test]
         fr_liveness alone on one labelled folder:

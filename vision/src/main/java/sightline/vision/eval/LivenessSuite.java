@@ -1,5 +1,6 @@
 package sightline.vision.eval;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,6 +121,7 @@ final class LivenessSuite {
     double targetBpcer = 0.05;
     int sessionFrames = 20;
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    Path attackScores = null;
     try {
       for (int i = 1; i < args.length; i++) {
         switch (args[i]) {
@@ -129,6 +131,7 @@ final class LivenessSuite {
           case "--target-bpcer" -> targetBpcer = Double.parseDouble(args[++i]);
           case "--session-frames" -> sessionFrames = Integer.parseInt(args[++i]);
           case "--threads" -> threads = Integer.parseInt(args[++i]);
+          case "--attack-scores" -> attackScores = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -165,6 +168,9 @@ final class LivenessSuite {
     }
     List<Session> sessions = sessions(observations, policy, sessionFrames);
     report(observations, sessions, policy, targetBpcer, sessionFrames, out, figures, json);
+    if (attackScores != null) {
+      writeAttackScores(sessions, attackScores);
+    }
     figures.put("frames", observations.size());
     figures.put("analysisSeconds", analysedSeconds);
     figures.put("seconds", (System.nanoTime() - started) / 1e9);
@@ -175,6 +181,27 @@ final class LivenessSuite {
           analysedSeconds, threads, (System.nanoTime() - started) / 1e9);
     }
     return 0;
+  }
+
+  /**
+   * Writes the test part's attack sessions as {@code attack_type,score} lines (the fused passive score, empty when no
+   * frame was usable): what the app's calibration page reads ({@code sightline.biometrics.liveness.attack-scores})
+   * to show APCER per attack type at a proposed threshold. Scores only: no image, no path, no person.
+   */
+  private static void writeAttackScores(List<Session> sessions, Path target) {
+    var lines = new ArrayList<String>();
+    lines.add("attack_type,score");
+    for (Session s : sessions) {
+      if (s.part() == Part.TEST && !s.bonaFide()) {
+        double score = s.decision().passiveScore();
+        lines.add(s.attackType() + "," + (Double.isNaN(score) ? "" : String.format(Locale.ROOT, "%.6f", score)));
+      }
+    }
+    try {
+      Files.write(target, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   // ---- reading and analysing every source ------------------------------------------------------------------------
