@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import sightline.diagnosis.Diagnoses;
+import sightline.diagnosis.LeafPictures;
 import sightline.identity.AccountDirectory;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
@@ -52,10 +53,10 @@ class AllPagesBrowserTests {
   private static final int DESKTOP = 1280;
   private static final String PASSWORD = "a very long all-pages password";
 
-  /** Mapped GET addresses that are not pages a person opens: pictures, a download and a polled fragment. */
+  /** Mapped GET addresses that are not pages a person opens: pictures, downloads, a polled fragment, a worker. */
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
-      "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/results/{id}/picture",
-      "/diagnosis/results/{id}/thumbnail", "/diagnosis/sw.js", "/admin/diagnosis/feedback.zip");
+      "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
+      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -95,9 +96,9 @@ class AllPagesBrowserTests {
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
-      // A diagnosis of their own (of a photo that is no leaf), so that its result page is linked from their history.
-      diagnoses.diagnose(account.id(), Files.readAllBytes(ModelStore.atDefaultLocation().verifiedPath("sample2")));
       people.add(new Person(role.name().toLowerCase(), role, email, name));
+      // One leaf check each, so that their history links to a result page.
+      diagnoses.diagnose(account.id(), LeafPictures.spottedLeaf(256, 256));
       if (role == Role.STUDENT) {
         samples.put("/admin/accounts/{id}", "/admin/accounts/" + account.id().value());
         samples.put("/admin/accounts/{id}/face", "/admin/accounts/" + account.id().value() + "/face");

@@ -98,7 +98,8 @@ class DiagnosesApiIntegrationTests {
     assertThat((String) JsonPath.read(body(unknown), "$.type")).isEqualTo("/problems/unknown-plant-class");
     assertThat((List<?>) JsonPath.read(body(unknown), "$.labels")).hasSize(16);
     assertThat(mvc.put().uri("/api/v1/diagnoses/" + id + "/feedback").with(csrf()).with(authentication(who))
-        .contentType(MediaType.APPLICATION_JSON).content("{}")).hasStatus(HttpStatus.BAD_REQUEST);
+        .contentType(MediaType.APPLICATION_JSON).content("{\"correct\": false}")).hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson().extractingPath("$.type").isEqualTo("/problems/feedback-incomplete");
 
     var neighbour = farmer();
     assertThat(mvc.get().uri("/api/v1/diagnoses/" + id).with(authentication(neighbour)))

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
@@ -90,14 +89,7 @@ class DiagnosesApiController {
    * The right class for a diagnosis: {@code {"correct": true}} when its first class was right, else
    * {@code {"label": "<one of the model's labels>"}}.
    */
-  record FeedbackRequest(@Nullable Boolean correct, @Size(max = 200) @Nullable String label) {
-
-    @AssertTrue(message = "give correct=true, or the right class as label")
-    @Schema(hidden = true)
-    boolean isComplete() {
-      return Boolean.TRUE.equals(correct) || (label != null && !label.isBlank());
-    }
-  }
+  record FeedbackRequest(@Nullable Boolean correct, @Size(max = 200) @Nullable String label) {}
 
   /** The multipart form of the upload (for the API description). */
   record PhotoForm(@Schema(type = "string", format = "binary", description = "JPEG or PNG, up to 10 MiB") String photo) {}
@@ -191,6 +183,9 @@ class DiagnosesApiController {
   DiagnosisResponse recordFeedback(@PathVariable UUID id, @Valid @RequestBody FeedbackRequest feedback,
       @AuthenticationPrincipal SignedInUser user, Locale locale) {
     String label = feedback.label() == null || feedback.label().isBlank() ? null : feedback.label();
+    if (label == null && !Boolean.TRUE.equals(feedback.correct())) {
+      throw new FeedbackIncomplete();
+    }
     return response(diagnoses.recordFeedback(user.id(), new DiagnosisId(id), label), locale);
   }
 

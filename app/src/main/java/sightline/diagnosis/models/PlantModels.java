@@ -242,9 +242,12 @@ public class PlantModels implements AutoCloseable {
     }
   }
 
-  /** Now, or just after the newest activation, so that the newest row is never ambiguous. */
+  /**
+   * Now, or just after the newest activation, so that the newest row is never ambiguous; in microseconds, as the
+   * databases keep it (two instants a few nanoseconds apart would otherwise be stored as equal).
+   */
   private Instant nextActivationTime() {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     return activations.findByOrderByActivatedAtDesc(Limit.of(1)).stream().findFirst()
         .map(last -> last.activatedAt().isBefore(now) ? now : last.activatedAt().plusMillis(1)).orElse(now);
   }
