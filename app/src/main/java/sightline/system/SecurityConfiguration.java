@@ -80,7 +80,11 @@ class SecurityConfiguration {
         new NegatedRequestMatcher(api),
         new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/favicon.ico")),
         request -> !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")),
-        request -> request.getHeader("HX-Request") == null));
+        request -> request.getHeader("HX-Request") == null,
+        // Only pages a person opened: a service worker's update check (Sec-Fetch-Dest: serviceworker) made without a
+        // session would otherwise be where the next person who signs in on that browser is sent.
+        request -> request.getHeader("Sec-Fetch-Dest") == null
+            || "document".equals(request.getHeader("Sec-Fetch-Dest"))));
     return cache;
   }
 
