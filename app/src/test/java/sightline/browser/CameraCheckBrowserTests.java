@@ -51,6 +51,7 @@ class CameraCheckBrowserTests {
 
   static BufferedImage fixture;
   static Path video;
+  static Path letterboxedVideo;
 
   @LocalServerPort
   int port;
@@ -62,6 +63,39 @@ class CameraCheckBrowserTests {
     fixture = FakeCameraVideo.frameOf(photo, WIDTH, HEIGHT);
     video = temp.resolve("camera.y4m");
     FakeCameraVideo.write(fixture, 30, video);
+    letterboxedVideo = temp.resolve("letterboxed.y4m");
+    FakeCameraVideo.write(letterboxed(fixture), 30, letterboxedVideo);
+  }
+
+  @Test
+  void blackBarsAroundAWellLitFaceDoNotMakeItTooDark() throws Exception {
+    assertThat(meanLuma(fixture)).as("the fixture itself is well lit").isBetween(70.0, 190.0);
+    assertThat(meanLuma(letterboxed(fixture))).as("the whole letterboxed frame reads as dark").isLessThan(45);
+    try (var browser = Browser.withFakeCamera(letterboxedVideo)) {
+      browser.driver.get("http://localhost:" + port + "/camera");
+      browser.await(Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("camera-light")).getText().equals("–"));
+      assertThat(browser.driver.findElement(By.id("camera-light")).getText()).isEqualTo("Good");
+    }
+  }
+
+  /** The frame shrunk to half its size in the middle of black bars on all four sides, as virtual cameras do. */
+  private static BufferedImage letterboxed(BufferedImage frame) {
+    var out = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
+    var g = out.createGraphics();
+    g.drawImage(frame, frame.getWidth() / 4, frame.getHeight() / 4, frame.getWidth() / 2, frame.getHeight() / 2, null);
+    g.dispose();
+    return out;
+  }
+
+  private static double meanLuma(BufferedImage image) {
+    double sum = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        sum += 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+      }
+    }
+    return sum / image.getWidth() / image.getHeight();
   }
 
   @Test
