@@ -67,6 +67,8 @@ class DiagnosisPagesIntegrationTests {
     assertThat(first.getElementById("disclaimer")).isNotNull();
     assertThat(first.select("input#photo[type=file][accept=image/*][capture=environment]")).hasSize(1);
     assertThat(first.select("link[rel=manifest]").attr("href")).isEqualTo("/diagnosis/manifest.webmanifest");
+    assertThat(first.getElementById("diagnose-form").attr("data-account"))   // offline photos are queued under it
+        .isEqualTo(((SignedInUser) who.getPrincipal()).id().value().toString());
 
     assertThat(mvc.post().uri("/diagnosis/disclaimer").with(csrf()).with(authentication(who)))
         .hasRedirectedUrl("/diagnosis");

@@ -51,6 +51,7 @@ class DiagnosisController {
   @GetMapping("/diagnosis")
   String showDiagnose(@AuthenticationPrincipal SignedInUser user, Model model) {
     model.addAttribute("disclaimerSeen", disclaimer.seenBy(user.id()));
+    model.addAttribute("account", user.id().value()); // offline photos are queued under it, see diagnosis.js
     model.addAttribute("maxMegabytes", images.limits(ImageUse.PLANT_PHOTO).maxBytes() / (1024 * 1024));
     model.addAttribute("webAppManifest", MANIFEST);
     return "diagnosis/diagnose";
