@@ -92,6 +92,11 @@ class DiagnosisPagesIntegrationTests {
     assertThat(page.getElementById("retake")).isNull();
     assertThat(page.select("#feedback-label option")).hasSize(17);   // "choose" and the model's 16 classes
     assertThat(page.select("img.diagnosis-photo").attr("src")).isEqualTo(result + "/picture");
+    for (String picture : new String[] {result + "/picture", result + "/thumbnail"}) {
+      // deleted or signed out, a picture must not stay viewable from the browser's cache
+      assertThat(mvc.get().uri(picture).with(authentication(who))).hasStatusOk()
+          .hasHeader("Cache-Control", "no-store");
+    }
 
     assertThat(mvc.post().uri(result + "/feedback").param("label", "apple_apple_scab").with(csrf())
         .with(authentication(who))).hasRedirectedUrl(result);

@@ -147,8 +147,9 @@ class DiagnosisController {
         .cacheControl(CacheControl.noCache()).body(new ClassPathResource("static/js/diagnosis-sw.js"));
   }
 
+  /** Not cached: after a deletion or a sign-out the picture must be gone from a shared phone too. */
   private static ResponseEntity<byte[]> jpeg(byte[] bytes) {
     return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(7)).cachePrivate()).body(bytes);
+        .cacheControl(CacheControl.noStore()).body(bytes);
   }
 }
