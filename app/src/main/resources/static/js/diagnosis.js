@@ -82,6 +82,7 @@ async function send(photo, headers = csrf(document), retried = false) {
   if (!response.ok) {
     const error = new Error(answer.detail || answer.title || String(response.status));
     error.problem = true;
+    error.status = response.status;
     throw error;
   }
   return answer;
@@ -99,6 +100,9 @@ function show(message, link) {
   queueList.append(item);
   queueBox.hidden = false;
 }
+
+// Answers that condemn the photo itself; any other refusal (401, 403, 429, 5xx) says nothing about the photo.
+const REFUSED = [400, 413, 415, 422];
 
 async function flush() {
   if (!navigator.onLine) {
@@ -119,6 +123,10 @@ async function flush() {
       if (!error.problem) {
         status.textContent = text('Queued');
         return; // still no connection: keep the rest for later
+      }
+      if (!REFUSED.includes(error.status)) {
+        status.textContent = error.message; // signed out, rate-limited or a server fault: keep the rest for later
+        return;
       }
       await dequeue(item.id); // the server refused this photo; sending it again would not help
       show(text('Failed') + ' ' + error.message);
