@@ -2,10 +2,10 @@ package sightline.biometrics;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import sightline.system.Workload;
 import sightline.vision.Image;
 import sightline.vision.face.DetectedFace;
 import sightline.vision.face.FaceAnalyzer;
@@ -18,32 +18,51 @@ import sightline.vision.model.ModelStore;
  * start-up and shared.
  *
  * <p>Requests run on virtual threads, but inference is CPU-bound and ONNX Runtime runs each model on the calling
- * thread (see {@code OnnxModel}): a semaphore admits at most {@code sightline.biometrics.inference-threads}
- * analyses at a time (default: one per core), so a burst of frames queues instead of thrashing the cores.
+ * thread (see {@code OnnxModel}): the {@code face-engine} pool of {@link Workload} admits at most
+ * {@code sightline.biometrics.inference-threads} analyses at a time (default: one per core), first come first served,
+ * so a burst of frames queues instead of thrashing the cores; a caller runs one analysis at a time (429 otherwise)
+ * and waits at most the workload's budget (503 then).
+ *
+ * <p>The work of one call is bounded before it starts: {@code ImageInput} decodes pictures to at most
+ * {@link FaceAnalyzer#MAX_USEFUL_SIDE_PX} a side (the detector reads 320x240 whatever the size), and attributes are
+ * computed for at most {@code sightline.biometrics.max-faces} faces (default 20, the best by detector score), so one
+ * call costs at most a detection plus 20 faces' models, whatever the picture holds.
  */
 @Component
 public class FaceEngine implements DisposableBean {
 
   private final FaceAnalyzer analyzer;
-  private final Semaphore permits;
+  private final Workload workload;
+  private final Workload.Pool pool;
+  private final int maxFaces;
 
-  FaceEngine(ModelStore models, @Value("${sightline.biometrics.inference-threads:0}") int inferenceThreads) {
+  FaceEngine(ModelStore models, Workload workload,
+      @Value("${sightline.biometrics.inference-threads:0}") int inferenceThreads,
+      @Value("${sightline.biometrics.max-faces:20}") int maxFaces) {
+    if (maxFaces < 1) {
+      throw new IllegalArgumentException("sightline.biometrics.max-faces must be at least 1");
+    }
     this.analyzer = FaceAnalyzer.load(models, FaceAnalyzer.Options.defaults());
-    this.permits = new Semaphore(inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors(),
-        true);
+    this.workload = workload;
+    this.pool = workload.pool("face-engine",
+        inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors());
+    this.maxFaces = maxFaces;
   }
 
   /**
-   * Finds the faces in an image, best detector score first, computing only
+   * Finds the faces in an image, best detector score first (at most {@code max-faces} of them), computing only
    * the attributes asked for (the detector's box and score always).
+   *
+   * @throws sightline.system.CallerBusy when the same caller already has an analysis running
+   * @throws sightline.system.ServerBusy when the engine stayed busy for the whole wait budget
    */
   public List<DetectedFace> analyze(Image image, Set<FaceAttribute> attributes) {
-    permits.acquireUninterruptibly();
-    try {
-      return analyzer.analyze(image, attributes);
-    } finally {
-      permits.release();
-    }
+    return workload.run(pool, 1, () -> analyzer.analyze(image, attributes, maxFaces));
+  }
+
+  /** Most faces one call analyses. */
+  public int maxFaces() {
+    return maxFaces;
   }
 
   @Override

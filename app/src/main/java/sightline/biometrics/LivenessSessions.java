@@ -27,10 +27,23 @@ public interface LivenessSessions {
    *                      anonymous callers start only {@link LivenessPurpose#SIGN_IN})
    * @param subject       the account it is for, if known (the signed-in person, or the claimed one at sign-in)
    * @param clientAddress the caller's IP address, for the failure limit and the record
-   * @throws LivenessLimitReached when the subject or address had too many failed sessions lately (30-minute
-   *                              lockout by default), or starts sessions too fast
+   * @throws LivenessLimitReached when the subject had too many failed sessions lately (30-minute lockout by
+   *                              default), the address reached its far higher ceiling, or starts sessions too fast
    */
-  LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, String clientAddress);
+  default LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, String clientAddress) {
+    return start(purpose, subject, null, clientAddress);
+  }
+
+  /**
+   * Starts a session whose failures also count against {@code claim}, the person a sign-in claims to be (an
+   * identifier such as a lower-cased e-mail, whether an account has it or not, so that the limit's answer never
+   * tells): 5 failed sessions of one claim lock further sessions for that claim only, never for everyone at the
+   * caller's address (which has only a ceiling far above one person's use).
+   *
+   * @throws LivenessLimitReached as {@link #start(LivenessPurpose, AccountId, String)}, and for a locked claim
+   */
+  LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, @Nullable String claim,
+      String clientAddress);
 
   /**
    * Analyses one camera frame of a running session and answers where the session stands. Frames after the end are

@@ -56,10 +56,13 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
       case NOT_AN_IMAGE, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
       case TRUNCATED, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
     };
+    // A picture over a limit says which one, so that a client knows what to change (side, aspect ratio, memory...).
+    String detail = ex.limit().map(limit -> "problem.image.limit." + limit).orElse("problem.image." + ex.reason());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-        messages.getMessage("problem.image." + ex.reason(), null, LocaleContextHolder.getLocale()));
+        messages.getMessage(detail, null, LocaleContextHolder.getLocale()));
     problem.setType(java.net.URI.create("/problems/image-rejected"));
     problem.setProperty("reason", ex.reason().name());
+    ex.limit().ifPresent(limit -> problem.setProperty("limit", limit.name()));
     return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
   }
 

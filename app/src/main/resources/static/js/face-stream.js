@@ -64,6 +64,13 @@ export async function streamFrames({ video, canvas, url, onAnswer, onError, inte
       const json = await answer(response);
       if (stopped || onAnswer(json) === false) { stopped = true; return; }
     } catch (error) {
+      // The server is busy (its shared capacity, or another frame of this person in another tab): skip frames until
+      // it says to try again, as a slow answer does, rather than ending the stream.
+      const busy = ['/problems/one-at-a-time', '/problems/server-busy'].includes(error.problem && error.problem.type);
+      if (busy && !stopped) {
+        setTimeout(next, Math.max(intervalMs, 1000 * (error.problem.retryAfterSeconds || 1)));
+        return;
+      }
       stopped = true;
       if (onError) onError(error);
       return;

@@ -115,6 +115,8 @@ public final class FaceApiBenchmark {
         "--spring.datasource.url=" + database, "--spring.datasource.username=sa", "--spring.datasource.password=",
         "--sightline.biometrics.template-key=" + TEMPLATE_KEY,
         "--sightline.rate-limits.face-api.capacity=100000000", "--sightline.rate-limits.face-api.period=1s",
+        // Every client thread uses the one key: let each have a request in flight, as separate integrators would.
+        "--sightline.workload.per-caller=64",
         "--logging.level.root=WARN", "--logging.level.sightline.faceapi=INFO");
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -424,6 +425,36 @@ class FaceApiIntegrationTests {
         .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
     assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST);
     assertThat(body(missing).get("type").asString()).isEqualTo("/problems/face-api-image-missing");
+  }
+
+  @Test
+  void decompressionAndAspectBombsAreRefusedFromTheirHeaderAndDeepPngsDecodeSmall() {
+    String key = keyWithAllScopes();
+    // 45 KB, 1 x 23,000,000 pixels: under the 24 MP limit; it once spent 28-57 s resampling in a face-engine slot.
+    byte[] aspectBomb = hostile("png-aspect-bomb-1x23000000");
+    long start = System.nanoTime();
+    var refused = mvc.post().uri("/api/v1/faces/detect").header("X-Api-Key", key).contentType(MediaType.IMAGE_PNG)
+        .content(aspectBomb).exchange();
+    assertThat(refused).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
+    assertThat(body(refused).get("limit").asString()).isEqualTo("SIDE");
+    assertThat(body(refused).get("detail").asString()).contains("wider or taller");
+    var flat = upload(key, "/api/v1/faces/recognize", hostile("png-aspect-8192x8"));
+    assertThat(flat).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
+    assertThat(body(flat).get("limit").asString()).isEqualTo("ASPECT_RATIO");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+
+    // 186 KB of 16-bit RGBA, 4896 x 4896, inside every limit: decoded straight to 1920 px (about 12 MB, not 400).
+    start = System.nanoTime();
+    var deep = mvc.post().uri("/api/v1/faces/detect").header("X-Api-Key", key).contentType(MediaType.IMAGE_PNG)
+        .content(hostile("png-16-bit-rgba-4896x4896")).exchange();
+    assertThat(deep).hasStatusOk();
+    assertThat(body(deep).get("faces")).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  private static byte[] hostile(String name) {
+    return sightline.vision.testing.HostileImages.all().stream().filter(i -> i.name().equals(name)).findFirst()
+        .orElseThrow().bytes();
   }
 
   @Test

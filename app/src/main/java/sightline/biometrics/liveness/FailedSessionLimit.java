@@ -9,10 +9,11 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * At most {@code maxFailures} failed liveness sessions per key (a subject or a client address) within
- * {@code window}; one more starts a lockout during which new sessions are refused (AWS Rekognition and Azure Face
- * liveness do the same: 5 failures in 3 minutes, then 30–60 minutes). Kept in memory: Sightline is one server.
- * Thread-safe.
+ * At most {@code maxFailures} failed liveness sessions per key (a person, or a client address) within
+ * {@code window}. With a {@code lockout}, reaching it starts a lockout during which new sessions are refused (AWS
+ * Rekognition and Azure Face liveness do the same for a person: 5 failures in 3 minutes, then 30–60 minutes). With a
+ * zero lockout it is a ceiling: starts are refused only while the window holds {@code maxFailures} failures, until the
+ * oldest leaves it. Kept in memory: Sightline is one server. Thread-safe.
  */
 public final class FailedSessionLimit {
 
@@ -41,7 +42,7 @@ public final class FailedSessionLimit {
       while (!f.recent.isEmpty() && f.recent.peekFirst().isBefore(at.minus(window))) {
         f.recent.removeFirst();
       }
-      if (f.recent.size() >= maxFailures) {
+      if (f.recent.size() >= maxFailures && !lockout.isZero()) {
         f.lockedUntil = at.plus(lockout);
         f.recent.clear();
       }
@@ -53,6 +54,13 @@ public final class FailedSessionLimit {
     Failures f = failures.getIfPresent(key);
     if (f == null) return Duration.ZERO;
     synchronized (f) {
+      if (lockout.isZero()) {
+        while (!f.recent.isEmpty() && !f.recent.peekFirst().isAfter(now.minus(window))) {
+          f.recent.removeFirst();
+        }
+        return f.recent.size() < maxFailures ? Duration.ZERO
+            : Duration.between(now, f.recent.peekFirst().plus(window));
+      }
       return f.lockedUntil == null || !now.isBefore(f.lockedUntil) ? Duration.ZERO
           : Duration.between(now, f.lockedUntil);
     }

@@ -71,6 +71,8 @@ class LivenessSessionsService implements LivenessSessions {
     final byte[] nonce;
     final LivenessPurpose purpose;
     final @Nullable AccountId subject;
+    /** Whom a sign-in claims to be, for the failure limit; never shown or recorded. */
+    final @Nullable String claim;
     final String clientAddress;
     final Instant startedAt;
     final ChallengeRun run;
@@ -80,11 +82,12 @@ class LivenessSessionsService implements LivenessSessions {
     LivenessFrameAnswer.Advice advice = LivenessFrameAnswer.Advice.NONE;
 
     Session(LivenessSessionId id, byte[] nonce, LivenessPurpose purpose, @Nullable AccountId subject,
-        String clientAddress, Instant startedAt, ChallengeRun run, Bucket frames) {
+        @Nullable String claim, String clientAddress, Instant startedAt, ChallengeRun run, Bucket frames) {
       this.id = id;
       this.nonce = nonce;
       this.purpose = purpose;
       this.subject = subject;
+      this.claim = claim;
       this.clientAddress = clientAddress;
       this.startedAt = startedAt;
       this.run = run;
@@ -100,7 +103,7 @@ class LivenessSessionsService implements LivenessSessions {
   private final TransactionOperations transactions;
   private final Clock clock;
   private final ImageInput images;
-  private final FailedSessionLimit failures;
+  private final FailureLimits failures;
   /** Two sessions refused by the passive models within 30 minutes, per subject (or address): time for advice. */
   private final FailedSessionLimit passiveFailures = new FailedSessionLimit(2, Duration.ofMinutes(30),
       Duration.ofMinutes(30));
@@ -110,7 +113,7 @@ class LivenessSessionsService implements LivenessSessions {
 
   LivenessSessionsService(FaceEngine faces, ImageInput images, LivenessRules rules, LivenessPolicies policies,
       RateLimits rateLimits, LivenessSessionRepository records, ApplicationEventPublisher events,
-      TransactionOperations transactions, Clock clock) {
+      TransactionOperations transactions, Clock clock, FailureLimits failures) {
     this.faces = faces;
     this.policies = policies;
     this.rateLimits = rateLimits;
@@ -120,18 +123,15 @@ class LivenessSessionsService implements LivenessSessions {
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
-    this.failures = new FailedSessionLimit(rules.maxFailures(), rules.failureWindow(), rules.lockout());
+    this.failures = failures;
   }
 
   @Override
-  public LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, String clientAddress) {
+  public LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, @Nullable String claim,
+      String clientAddress) {
     Instant now = clock.instant();
     sweep(now);
-    Duration wait = failures.waitFor("address:" + clientAddress, now);
-    if (subject != null) {
-      Duration subjectWait = failures.waitFor("subject:" + subject, now);
-      wait = subjectWait.compareTo(wait) > 0 ? subjectWait : wait;
-    }
+    Duration wait = failures.waitFor(subject, claim, clientAddress, now);
     if (!wait.isZero()) {
       throw new LivenessLimitReached(LivenessLimitReached.Limit.FAILED_SESSIONS, wait);
     }
@@ -149,8 +149,8 @@ class LivenessSessionsService implements LivenessSessions {
     List<Challenge> challenges = drawChallenges(policy);
     Instant expiresAt = now.plus(rules.sessionLifetime());
     var id = LivenessSessionId.random();
-    sessions.put(id, new Session(id, nonceText.getBytes(StandardCharsets.US_ASCII), purpose, subject, clientAddress,
-        now, new ChallengeRun(challenges, now, expiresAt, rules, policy),
+    sessions.put(id, new Session(id, nonceText.getBytes(StandardCharsets.US_ASCII), purpose, subject, claim,
+        clientAddress, now, new ChallengeRun(challenges, now, expiresAt, rules, policy),
         bucket(rules.framesPerSecond(), Duration.ofSeconds(1))));
     return new LivenessChallenge(id, nonceText, purpose, challenges, expiresAt);
   }
@@ -301,10 +301,7 @@ class LivenessSessionsService implements LivenessSessions {
       }
     }
     if (!passed) {
-      failures.recordFailure("address:" + session.clientAddress, endedAt);
-      if (session.subject != null) {
-        failures.recordFailure("subject:" + session.subject, endedAt);
-      }
+      failures.recordFailure(session.subject, session.claim, session.clientAddress, endedAt);
     }
   }
 

@@ -87,15 +87,23 @@ class FaceSignIn {
     String identifier = faceOnly ? FACE_ONLY_IDENTIFIER : email.strip();
     AccountId claimed = faceOnly ? null : signIn.accountFor(identifier).orElse(null);
     try {
-      rateLimits.consume("sign-in", clientAddress + "|face|" + identifier.toLowerCase(Locale.ROOT));
+      // Face only names nobody: the "sign-in" limit (5 a minute per address and identifier) would then be 5 a minute
+      // for everyone behind a school's NAT. Its starts are bounded per address by the liveness session starts (20 a
+      // minute), as every face sign-in's are.
+      if (!faceOnly) {
+        rateLimits.consume("sign-in", clientAddress + "|face|" + identifier.toLowerCase(Locale.ROOT));
+      }
     } catch (RateLimitExceeded limited) {
       signIn.recordFailure(claimed, identifier, SignInMethod.FACE, SignInOutcome.RATE_LIMITED);
       throw limited;
     }
-    // The session is started without a subject: its failure limit then counts per client address for known and
-    // unknown e-mails alike, so a 429 never tells that an account exists, and nobody can lock a person out of every
-    // face check by failing sessions in their name. The claimed account stays in the attempt, fixed from here on.
-    LivenessChallenge session = liveness.start(LivenessPurpose.SIGN_IN, null, clientAddress);
+    // The session is started without a subject but with the claimed identifier: its failures then count against
+    // that identifier, for known and unknown e-mails alike (a 429 never tells that an account exists), and against
+    // the address only up to a ceiling far above one person's use, so failing sessions behind a school's NAT locks
+    // out the one identifier, not everyone there; and no one can lock a person out of their other face checks. The
+    // claimed account stays in the attempt, fixed from here on.
+    LivenessChallenge session = liveness.start(LivenessPurpose.SIGN_IN, null,
+        faceOnly ? null : identifier.toLowerCase(Locale.ROOT), clientAddress);
     return new Started(session,
         new Attempt(session.id().value(), session.nonce(), identifier, claimed, faceOnly));
   }

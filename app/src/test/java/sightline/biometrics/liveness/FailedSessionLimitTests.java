@@ -32,4 +32,31 @@ class FailedSessionLimitTests {
     }
     assertThat(limit.waitFor("subject:x", T.plusSeconds(500))).isZero();
   }
+
+  @Test
+  void aCeilingRefusesOnlyWhileTheWindowHoldsTheMaximumAndLocksNothingOut() {
+    var ceiling = new FailedSessionLimit(100, Duration.ofMinutes(10), Duration.ZERO);
+    for (int i = 0; i < 100; i++) {
+      ceiling.recordFailure("10.0.0.1", T.plusSeconds(i));
+    }
+    assertThat(ceiling.waitFor("10.0.0.1", T.plusSeconds(100))).isEqualTo(Duration.ofSeconds(500));
+    assertThat(ceiling.waitFor("10.0.0.1", T.plusSeconds(600))).isZero();   // the first failure left the window
+  }
+
+  @Test
+  void failedSignInsLockTheClaimedPersonNotEveryoneAtTheirAddress() {
+    var limits = new FailureLimits(LivenessRules.defaults(), 100, Duration.ofMinutes(10));
+    for (int i = 0; i < 5; i++) {
+      limits.recordFailure(null, "victim@example.org", "10.0.0.1", T.plusSeconds(10L * i));
+    }
+    assertThat(limits.waitFor(null, "victim@example.org", "10.0.0.1", T.plusSeconds(60)))
+        .isEqualTo(Duration.ofMinutes(30).minusSeconds(20));
+    assertThat(limits.waitFor(null, "victim@example.org", "192.0.2.1", T.plusSeconds(60))).isPositive();
+    assertThat(limits.waitFor(null, "someone-else@example.org", "10.0.0.1", T.plusSeconds(60))).isZero();
+    assertThat(limits.waitFor(null, null, "10.0.0.1", T.plusSeconds(60))).isZero();
+    for (int i = 0; i < 95; i++) {
+      limits.recordFailure(null, "user" + i + "@example.org", "10.0.0.1", T.plusSeconds(60 + i));
+    }
+    assertThat(limits.waitFor(null, "someone-else@example.org", "10.0.0.1", T.plusSeconds(200))).isPositive();
+  }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "sightline.biometrics.liveness.frames-per-second=50",
     "sightline.biometrics.liveness.starts-per-minute=1000",
     "sightline.biometrics.liveness.max-failures=1000",
+    "sightline.biometrics.liveness.address-failure-ceiling=1000",
     "sightline.biometrics.liveness.attack-scores=target/liveness-attack-scores.csv"})
 public @interface LivenessTestApplication {
 }

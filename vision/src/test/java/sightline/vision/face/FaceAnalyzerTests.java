@@ -188,6 +188,20 @@ class FaceAnalyzerTests {
   }
 
   @Test
+  void aFaceLimitKeepsTheBestFacesAndComputesNothingForTheOthers() {
+    Image photo = sample("sample1");
+    List<DetectedFace> all = analyzer.analyze(photo, Set.of(FaceAttribute.EMBEDDING));
+    List<DetectedFace> two = analyzer.analyze(photo, Set.of(FaceAttribute.EMBEDDING), 2);
+    assertThat(all).hasSize(3);
+    assertThat(two).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      assertThat(two.get(i).box()).isEqualTo(all.get(i).box());
+      assertThat(two.get(i).embedding().similarity(all.get(i).embedding())).isGreaterThan(0.999);
+    }
+    assertThatThrownBy(() -> analyzer.analyze(photo, Set.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesAttributesWhoseModelWasNotLoaded() {
     try (var detectionOnly = FaceAnalyzer.load(ModelStore.atDefaultLocation(), FaceAnalyzer.Options.detectionOnly())) {
       assertThatThrownBy(() -> detectionOnly.analyze(sample("sample2"), Set.of(FaceAttribute.EMBEDDING)))
