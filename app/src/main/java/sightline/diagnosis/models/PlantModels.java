@@ -51,6 +51,10 @@ public class PlantModels implements AutoCloseable {
    */
   static final long MAX_MODEL_BYTES = 10L * 1024 * 1024;
 
+  /** Longest metadata file and longest label, in characters: the sizes of their database columns. */
+  static final int MAX_METADATA_CHARS = 20_000;
+  static final int MAX_LABEL_CHARS = 200;
+
   /**
    * One picture classified.
    *
@@ -161,12 +165,20 @@ public class PlantModels implements AutoCloseable {
    */
   public String upload(byte[] onnx, byte[] metadataFile, AccountId by) {
     String text = new String(metadataFile, StandardCharsets.UTF_8);
+    if (text.length() > MAX_METADATA_CHARS) {
+      throw new ModelRejected("metadata: at most " + MAX_METADATA_CHARS + " characters, had " + text.length());
+    }
     ClassifierMetadata metadata;
     try {
       metadata = metadataOf(text);
     } catch (IllegalArgumentException e) {
       throw new ModelRejected("metadata: " + e.getMessage());
     }
+    // Every diagnosis stores labels of the model in use: a longer one would fail each diagnosis once activated.
+    metadata.labels().stream().filter(label -> label.length() > MAX_LABEL_CHARS).findFirst().ifPresent(label -> {
+      throw new ModelRejected("metadata: labels must have at most " + MAX_LABEL_CHARS + " characters, '"
+          + label.substring(0, 40) + "…' has " + label.length());
+    });
     String version = metadata.version();
     if (version.isEmpty() || version.length() > 200 || !version.matches("[A-Za-z0-9._+-]+")) {
       throw new ModelRejected("metadata: version must be 1 to 200 letters, digits or . _ + -, was '" + version + "'");

@@ -144,6 +144,24 @@ class PlantModelRegistryIntegrationTests {
   }
 
   @Test
+  void labelsAndMetadataLongerThanTheirColumnsAreRefusedBeforeTheyCanBreakDiagnoses() throws IOException {
+    var admin = person(Role.ADMIN);
+    String bundled = models.activeVersion();
+    assertRejected(upload(admin, bundledOnnx(), metadata("test-" + UUID.randomUUID(), "label.3=" + "x".repeat(201))),
+        "at most 200 characters");
+    byte[] padded = (new String(metadata("test-" + UUID.randomUUID(), ""), StandardCharsets.UTF_8)
+        + "# " + "x".repeat(20_000) + "\n").getBytes(StandardCharsets.UTF_8);
+    assertRejected(upload(admin, bundledOnnx(), padded), "at most 20000 characters");
+    assertThat(models.activeVersion()).isEqualTo(bundled);
+  }
+
+  private static void assertRejected(MvcTestResult result, String reason) {
+    assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(result.getMvcResult().getResolvedException()).isInstanceOfSatisfying(ModelRejected.class,
+        e -> assertThat(e.getDetailMessageArguments()[0].toString()).contains(reason));
+  }
+
+  @Test
   void onlyAdministratorsManageModels() throws IOException {
     var teacher = person(Role.TEACHER);
     assertThat(upload(teacher, bundledOnnx(), metadata("test-" + UUID.randomUUID(), "")))
