@@ -80,6 +80,26 @@ class DiagnosisPagesIntegrationTests {
   }
 
   @Test
+  void aDoubleClickOnConfirmIsOneConfirmation() throws Exception {
+    var who = farmer();
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var clicks = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<MvcTestResult>>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(clicks.submit(() -> {
+          start.await();
+          return mvc.post().uri("/diagnosis/disclaimer").with(csrf()).with(authentication(who)).exchange();
+        }));
+      }
+      start.countDown();
+      for (var answer : answers) {
+        assertThat(answer.get()).hasRedirectedUrl("/diagnosis");
+      }
+    }
+    assertThat(page(who, "/diagnosis").getElementById("disclaimer")).isNull();
+  }
+
+  @Test
   void aLeafShowsTopFiveAndAdviceAndFeedbackIsKept() {
     var who = farmer();
     String result = upload(who, LeafPictures.spottedLeaf(256, 256));

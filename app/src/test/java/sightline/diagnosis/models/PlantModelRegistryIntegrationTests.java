@@ -134,7 +134,7 @@ class PlantModelRegistryIntegrationTests {
         .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);   // the model takes 128x128
     assertThat(upload(admin, "not an onnx file".getBytes(StandardCharsets.UTF_8),
         metadata("test-" + UUID.randomUUID(), ""))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-    assertThat(upload(admin, bundledOnnx(), metadata(bundled, ""))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(upload(admin, bundledOnnx(), metadata(bundled, ""))).hasStatus(HttpStatus.CONFLICT);
     assertThat(upload(admin, bundledOnnx(), metadata("test-" + UUID.randomUUID(), "input.layout=SIDEWAYS")))
         .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(models.activeVersion()).isEqualTo(bundled);
@@ -159,6 +159,29 @@ class PlantModelRegistryIntegrationTests {
     assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(result.getMvcResult().getResolvedException()).isInstanceOfSatisfying(ModelRejected.class,
         e -> assertThat(e.getDetailMessageArguments()[0].toString()).contains(reason));
+  }
+
+  @Test
+  void twoUploadsOfOneVersionAtOnceStoreOneAndTellTheOtherTheVersionIsTaken() throws Exception {
+    var admin = person(Role.ADMIN);
+    byte[] onnx = bundledOnnx();
+    byte[] metadata = metadata("test-" + UUID.randomUUID(), "");
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var statuses = new java.util.ArrayList<Integer>();
+    try (var admins = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<MvcTestResult>>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(admins.submit(() -> {
+          start.await();
+          return upload(admin, onnx, metadata);
+        }));
+      }
+      start.countDown();
+      for (var answer : answers) {
+        statuses.add(answer.get().getResponse().getStatus());
+      }
+    }
+    assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.FOUND.value(), HttpStatus.CONFLICT.value());
   }
 
   @Test
