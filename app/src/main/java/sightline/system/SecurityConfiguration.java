@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * problem pages, static assets, health, the API description and the model status. Everything else needs a signed-in
  * user; {@code /admin/**} needs ADMIN. The API answers 401/403 as RFC 9457 problems and never makes the server keep
  * a session for them (no saved request, no CSRF token stored for a client without a session). CSRF protection is
- * on; the headers carry a strict Content Security Policy. Modules add their own rules, sign-in included, with a
+ * on; the headers carry a strict Content Security Policy and {@code Referrer-Policy: same-origin}, and HSTS on
+ * requests that arrived over HTTPS (directly, or through a proxy with the {@code proxy} profile). Modules add their own rules, sign-in included, with a
  * {@code Customizer<HttpSecurity>} bean, which Spring Security applies before this method runs: identity adds form
  * login, sessions and bearer tokens that way ({@code identity.signin.SignInSecurity},
  * {@code identity.tokens.ApiTokenSecurity}), so system knows nothing of identity.
@@ -56,7 +58,9 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
                     + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-            .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)")));
+            .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)"))
+            // Other sites learn nothing from us, not even the origin: a reset link's token is in its URL.
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 

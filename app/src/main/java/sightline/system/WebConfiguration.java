@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,10 +24,12 @@ class WebConfiguration implements WebMvcConfigurer {
   static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("hi"),
       Locale.forLanguageTag("es"));
 
+  /** @param secureCookies whether cookies are for HTTPS only, as the session cookie ({@code proxy} profile) */
   @Bean
-  LocaleResolver localeResolver() {
+  LocaleResolver localeResolver(@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
     var resolver = new CookieLocaleResolver("sightline-lang");
     resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setCookieSecure(secureCookies);
     resolver.setDefaultLocaleFunction(request -> {
       String header = request.getHeader("Accept-Language");
       if (header == null || header.isBlank()) {
