@@ -67,6 +67,8 @@ class DiagnosisPagesIntegrationTests {
     assertThat(first.getElementById("disclaimer")).isNotNull();
     assertThat(first.select("input#photo[type=file][accept=image/*][capture=environment]")).hasSize(1);
     assertThat(first.select("link[rel=manifest]").attr("href")).isEqualTo("/diagnosis/manifest.webmanifest");
+    assertThat(first.select("details li")).hasSize(6).first().extracting(e -> e.text()).asString()
+        .isNotBlank().doesNotContain("diagnosis.retake");
     assertThat(first.getElementById("diagnose-form").attr("data-account"))   // offline photos are queued under it
         .isEqualTo(((SignedInUser) who.getPrincipal()).id().value().toString());
 

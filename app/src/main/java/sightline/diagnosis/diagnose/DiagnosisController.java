@@ -49,9 +49,10 @@ class DiagnosisController {
   }
 
   @GetMapping("/diagnosis")
-  String showDiagnose(@AuthenticationPrincipal SignedInUser user, Model model) {
+  String showDiagnose(@AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
     model.addAttribute("disclaimerSeen", disclaimer.seenBy(user.id()));
     model.addAttribute("account", user.id().value()); // offline photos are queued under it, see diagnosis.js
+    model.addAttribute("tips", classes.tips(locale));
     model.addAttribute("maxMegabytes", images.limits(ImageUse.PLANT_PHOTO).maxBytes() / (1024 * 1024));
     model.addAttribute("webAppManifest", MANIFEST);
     return "diagnosis/diagnose";
