@@ -1,12 +1,15 @@
 // Leaf photos for plant diagnosis. Online, a photo goes to the API and the browser opens its result; offline (or
 // when the request cannot reach the server), it is kept in IndexedDB and sent when the phone is back online.
-// Without JavaScript the form posts to /diagnosis as a plain page.
+// Without JavaScript the form posts to /diagnosis as a plain page. Each queued photo carries the account it was taken
+// for, and only the signed-in account's photos are sent: a shared phone never files one farmer's leaf under another's
+// name (sign-out also clears the queue and the worker's cache with Clear-Site-Data).
 const form = document.getElementById('diagnose-form');
 const status = document.getElementById('diagnose-status');
 const queueBox = document.getElementById('offline-queue');
 const queueList = document.getElementById('offline-list');
 const text = (name) => form.dataset['msg' + name];
 const STORE = 'photos';
+const account = form.dataset.account;
 
 function openQueue() {
   return new Promise((resolve, reject) => {
@@ -28,7 +31,8 @@ async function withStore(mode, action) {
 }
 
 const queued = () => withStore('readonly', (store) => store.getAll());
-const enqueue = (photo) => withStore('readwrite', (store) => store.add({ photo, name: photo.name, at: Date.now() }));
+const enqueue = (photo) => withStore('readwrite',
+  (store) => store.add({ photo, name: photo.name, account, at: Date.now() }));
 const dequeue = (id) => withStore('readwrite', (store) => store.delete(id));
 
 // Phones take 3-8 MB photos; the server keeps at most 1024 px. Shrinking here (EXIF orientation applied by
@@ -78,6 +82,7 @@ async function send(photo, headers = csrf(document), retried = false) {
   if (!response.ok) {
     const error = new Error(answer.detail || answer.title || String(response.status));
     error.problem = true;
+    error.status = response.status;
     throw error;
   }
   return answer;
@@ -96,11 +101,14 @@ function show(message, link) {
   queueBox.hidden = false;
 }
 
+// Answers that condemn the photo itself; any other refusal (401, 403, 429, 5xx) says nothing about the photo.
+const REFUSED = [400, 413, 415, 422];
+
 async function flush() {
   if (!navigator.onLine) {
     return;
   }
-  const waiting = await queued();
+  const waiting = (await queued()).filter((item) => item.account === account);
   if (waiting.length === 0) {
     return;
   }
@@ -115,6 +123,10 @@ async function flush() {
       if (!error.problem) {
         status.textContent = text('Queued');
         return; // still no connection: keep the rest for later
+      }
+      if (!REFUSED.includes(error.status)) {
+        status.textContent = error.message; // signed out, rate-limited or a server fault: keep the rest for later
+        return;
       }
       await dequeue(item.id); // the server refused this photo; sending it again would not help
       show(text('Failed') + ' ' + error.message);

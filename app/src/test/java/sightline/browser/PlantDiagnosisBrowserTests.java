@@ -51,10 +51,7 @@ class PlantDiagnosisBrowserTests {
     Path photo = leafPhoto();
     try (var browser = Browser.withoutCamera()) {
       var driver = browser.driver;
-      String phone = signIn(browser);
-      AccountId farmer = directory.search(phone.substring(1), 0, 1).getContent().getFirst().id();
-
-      driver.get(url("/diagnosis"));
+      AccountId farmer = openDiagnosisAsANewFarmer(browser);
       click(browser, By.id("disclaimer-confirm"));
       browser.await(WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("disclaimer")));
       assertThat(driver.findElement(By.id("disclaimer-link")).isDisplayed()).isTrue();
@@ -95,9 +92,7 @@ class PlantDiagnosisBrowserTests {
     Path photo = leafPhoto();
     try (var browser = Browser.withoutCamera()) {
       var driver = browser.driver;
-      String phone = signIn(browser);
-      AccountId farmer = directory.search(phone.substring(1), 0, 1).getContent().getFirst().id();
-      driver.get(url("/diagnosis"));
+      AccountId farmer = openDiagnosisAsANewFarmer(browser);
       // The service worker claims the page once it has kept the page and its assets.
       browser.await(WAIT).until(d -> Boolean.TRUE.equals(driver.executeScript(
           "return navigator.serviceWorker.controller !== null")));
@@ -122,6 +117,14 @@ class PlantDiagnosisBrowserTests {
     } finally {
       Files.deleteIfExists(photo);
     }
+  }
+
+  /** Signs a new farmer in (see {@link #signIn}) and opens the diagnosis page; returns the farmer's account. */
+  private AccountId openDiagnosisAsANewFarmer(Browser browser) {
+    String phone = signIn(browser);
+    AccountId farmer = directory.search(phone.substring(1), 0, 1).getContent().getFirst().id();
+    browser.driver.get(url("/diagnosis"));
+    return farmer;
   }
 
   /** Signs a new farmer in with a code sent to a new phone number, on a phone-sized window; returns the number. */

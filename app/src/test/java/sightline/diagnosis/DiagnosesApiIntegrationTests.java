@@ -106,6 +106,14 @@ class DiagnosesApiIntegrationTests {
         .hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.type").isEqualTo("/problems/diagnosis-not-found");
     assertThat(mvc.delete().uri("/api/v1/diagnoses/" + id).with(csrf()).with(authentication(neighbour)))
         .hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(mvc.get().uri("/api/v1/diagnoses/" + id + "/picture").with(authentication(neighbour)))
+        .hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(mvc.put().uri("/api/v1/diagnoses/" + id + "/feedback").with(csrf()).with(authentication(neighbour))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"correct\": true}")).hasStatus(HttpStatus.NOT_FOUND);
+    for (String page : List.of("", "/picture", "/thumbnail")) {
+      assertThat(mvc.get().uri("/diagnosis/results/" + id + page).with(authentication(neighbour)))
+          .hasStatus(HttpStatus.NOT_FOUND);
+    }
 
     assertThat(mvc.delete().uri("/api/v1/diagnoses/" + id).with(csrf()).with(authentication(who)))
         .hasStatus(HttpStatus.NO_CONTENT);

@@ -67,6 +67,10 @@ class DiagnosisPagesIntegrationTests {
     assertThat(first.getElementById("disclaimer")).isNotNull();
     assertThat(first.select("input#photo[type=file][accept=image/*][capture=environment]")).hasSize(1);
     assertThat(first.select("link[rel=manifest]").attr("href")).isEqualTo("/diagnosis/manifest.webmanifest");
+    assertThat(first.select("details li")).hasSize(6).first().extracting(e -> e.text()).asString()
+        .isNotBlank().doesNotContain("diagnosis.retake");
+    assertThat(first.getElementById("diagnose-form").attr("data-account"))   // offline photos are queued under it
+        .isEqualTo(((SignedInUser) who.getPrincipal()).id().value().toString());
 
     assertThat(mvc.post().uri("/diagnosis/disclaimer").with(csrf()).with(authentication(who)))
         .hasRedirectedUrl("/diagnosis");
@@ -75,6 +79,26 @@ class DiagnosisPagesIntegrationTests {
     assertThat(later.getElementById("disclaimer-link").attr("href")).isEqualTo("/diagnosis/disclaimer");
     assertThat(page(who, "/diagnosis/disclaimer").getElementById("disclaimer-text").text())
         .contains("not a diagnosis by an expert");
+  }
+
+  @Test
+  void aDoubleClickOnConfirmIsOneConfirmation() throws Exception {
+    var who = farmer();
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var clicks = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<MvcTestResult>>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(clicks.submit(() -> {
+          start.await();
+          return mvc.post().uri("/diagnosis/disclaimer").with(csrf()).with(authentication(who)).exchange();
+        }));
+      }
+      start.countDown();
+      for (var answer : answers) {
+        assertThat(answer.get()).hasRedirectedUrl("/diagnosis");
+      }
+    }
+    assertThat(page(who, "/diagnosis").getElementById("disclaimer")).isNull();
   }
 
   @Test
@@ -90,6 +114,11 @@ class DiagnosisPagesIntegrationTests {
     assertThat(page.getElementById("retake")).isNull();
     assertThat(page.select("#feedback-label option")).hasSize(17);   // "choose" and the model's 16 classes
     assertThat(page.select("img.diagnosis-photo").attr("src")).isEqualTo(result + "/picture");
+    for (String picture : new String[] {result + "/picture", result + "/thumbnail"}) {
+      // deleted or signed out, a picture must not stay viewable from the browser's cache
+      assertThat(mvc.get().uri(picture).with(authentication(who))).hasStatusOk()
+          .hasHeader("Cache-Control", "no-store");
+    }
 
     assertThat(mvc.post().uri(result + "/feedback").param("label", "apple_apple_scab").with(csrf())
         .with(authentication(who))).hasRedirectedUrl(result);

@@ -1,21 +1,18 @@
 package sightline.diagnosis;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.RenderingHints;
-import java.awt.geom.GeneralPath;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import sightline.diagnosis.models.TestLeaf;
 import sightline.vision.Image;
 
 /**
- * Leaf pictures the tests draw themselves, so that nothing from {@code ../shared} is needed: a lab-style leaf with
- * brown spots on a grey board (the bundled model calls it cedar apple rust with over 90%), a plain grey picture (not
+ * Leaf pictures the tests draw themselves, so that nothing from {@code ../shared} is needed: the {@link TestLeaf} with
+ * brown spots on its grey board (the bundled model calls it cedar apple rust with over 90%), a plain grey picture (not
  * a leaf), and JPEGs carrying EXIF orientation and GPS as a phone writes them.
  */
 public final class LeafPictures {
@@ -25,26 +22,10 @@ public final class LeafPictures {
 
   /** A {@code width x height} JPEG of a spotted leaf. */
   public static byte[] spottedLeaf(int width, int height) {
-    var picture = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    var picture = TestLeaf.drawn(width, height);
     var g = picture.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.scale(width / 256.0, height / 256.0);
-    g.setPaint(new GradientPaint(0, 0, new Color(132, 128, 126), 256, 256, new Color(104, 100, 98)));
-    g.fillRect(0, 0, 256, 256);
-    var blade = new GeneralPath();
-    blade.moveTo(128, 20);
-    blade.curveTo(205, 70, 210, 170, 128, 236);
-    blade.curveTo(46, 170, 51, 70, 128, 20);
-    g.setPaint(new GradientPaint(60, 40, new Color(90, 150, 60), 190, 220, new Color(45, 100, 30)));
-    g.fill(blade);
-    g.setColor(new Color(120, 160, 80));
-    g.setStroke(new BasicStroke(3f));
-    g.drawLine(128, 24, 128, 250);
-    g.setStroke(new BasicStroke(1.5f));
-    for (int y = 60; y <= 200; y += 20) {
-      g.drawLine(128, y, 90, y - 22);
-      g.drawLine(128, y, 166, y - 22);
-    }
     var random = new Random(3);
     g.setColor(new Color(200, 120, 40));
     for (int i = 0; i < 50; i++) {

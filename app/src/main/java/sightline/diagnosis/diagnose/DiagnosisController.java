@@ -49,8 +49,10 @@ class DiagnosisController {
   }
 
   @GetMapping("/diagnosis")
-  String showDiagnose(@AuthenticationPrincipal SignedInUser user, Model model) {
+  String showDiagnose(@AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
     model.addAttribute("disclaimerSeen", disclaimer.seenBy(user.id()));
+    model.addAttribute("account", user.id().value()); // offline photos are queued under it, see diagnosis.js
+    model.addAttribute("tips", classes.tips(locale));
     model.addAttribute("maxMegabytes", images.limits(ImageUse.PLANT_PHOTO).maxBytes() / (1024 * 1024));
     model.addAttribute("webAppManifest", MANIFEST);
     return "diagnosis/diagnose";
@@ -146,8 +148,9 @@ class DiagnosisController {
         .cacheControl(CacheControl.noCache()).body(new ClassPathResource("static/js/diagnosis-sw.js"));
   }
 
+  /** Not cached: after a deletion or a sign-out the picture must be gone from a shared phone too. */
   private static ResponseEntity<byte[]> jpeg(byte[] bytes) {
     return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(7)).cachePrivate()).body(bytes);
+        .cacheControl(CacheControl.noStore()).body(bytes);
   }
 }

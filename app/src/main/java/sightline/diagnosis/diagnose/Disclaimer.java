@@ -24,8 +24,6 @@ class Disclaimer {
 
   @Transactional
   void confirm(AccountId account) {
-    if (!seen.existsById(account.value())) {
-      seen.save(new DisclaimerSeen(account.value(), clock.instant()));
-    }
+    seen.insertIfAbsent(account.value(), clock.instant());
   }
 }

@@ -64,14 +64,21 @@ class FeedbackExport {
     }
   }
 
-  /** Labels come from model metadata an administrator uploaded: keep them to one path segment. */
-  private static String safe(String label) {
-    return label.replaceAll("[^A-Za-z0-9._-]", "_");
+  /**
+   * Labels come from model metadata an administrator uploaded: keep them to one path segment, and never {@code .},
+   * {@code ..} or a hidden name (a leading dot becomes {@code _}).
+   */
+  static String safe(String label) {
+    String segment = label.replaceAll("[^A-Za-z0-9._-]|^\\.", "_");
+    return segment.isEmpty() ? "_" : segment;
   }
 
-  /** A CSV cell, quoted when needed; cells a spreadsheet would run as a formula are prefixed with '. */
-  private static String cell(String value) {
-    String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  /**
+   * A CSV cell, quoted when needed; cells a spreadsheet would run as a formula (also after a leading tab or carriage
+   * return, which some strip) are prefixed with '.
+   */
+  static String cell(String value) {
+    String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     return text.matches("[^,\"\\r\\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
   }
 }

@@ -57,7 +57,12 @@ class PlantClasses {
   Retake retake(RejectRule.Reason reason, Locale locale) {
     return new Retake(messages.getMessage("diagnosis.retake.title", null, locale),
         messages.getMessage("diagnosis.retake.reason." + reason.name(), null, locale),
-        RETAKE_TIPS.stream().map(tip -> messages.getMessage("diagnosis.retake.tip." + tip, null, locale)).toList());
+        tips(locale));
+  }
+
+  /** The photo tips, on the upload page and with every request to retake. */
+  List<String> tips(Locale locale) {
+    return RETAKE_TIPS.stream().map(tip -> messages.getMessage("diagnosis.retake.tip." + tip, null, locale)).toList();
   }
 
   String disclaimer(Locale locale) {

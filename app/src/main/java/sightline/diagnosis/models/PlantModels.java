@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -39,8 +41,10 @@ import sightline.vision.model.ModelStore;
  * {@link TestLeaf}; every result keeps the version that produced it, and the previous model can be restored.
  *
  * <p>Thread-safe. {@link #classify} runs under a read lock so that a model being replaced is closed only after the
- * calls using it have finished; loading a new model happens outside the lock. One server: the model in use is read
- * from the database at start-up and changed in memory by this server's administrators.
+ * calls using it have finished; loading a new model happens outside that lock. Administrators' changes (upload,
+ * activate, restore) run one at a time, each checking, writing its activation and swapping the model in as one step,
+ * so the model in memory is always the one of the newest activation row. One server: the model in use is read from
+ * the database at start-up and changed in memory by this server's administrators.
  */
 @Component
 public class PlantModels implements AutoCloseable {
@@ -50,6 +54,10 @@ public class PlantModels implements AutoCloseable {
    * the bundled model is about 2 MB.
    */
   static final long MAX_MODEL_BYTES = 10L * 1024 * 1024;
+
+  /** Longest metadata file and longest label, in characters: the sizes of their database columns. */
+  static final int MAX_METADATA_CHARS = 20_000;
+  static final int MAX_LABEL_CHARS = 200;
 
   /**
    * One picture classified.
@@ -85,6 +93,8 @@ public class PlantModels implements AutoCloseable {
   private final String bundledSha256;
   private final Map<String, List<String>> labelsByVersion = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Held through each administrator's change; a lock rather than synchronized, which would pin virtual threads. */
+  private final ReentrantLock changes = new ReentrantLock();
   private Loaded active;
 
   PlantModels(ModelStore store, RegisteredModelRepository models, ModelActivationRepository activations,
@@ -160,19 +170,36 @@ public class PlantModels implements AutoCloseable {
    * @throws ModelRejected naming the check that failed
    */
   public String upload(byte[] onnx, byte[] metadataFile, AccountId by) {
+    changes.lock();
+    try {
+      return uploadChecked(onnx, metadataFile, by);
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  private String uploadChecked(byte[] onnx, byte[] metadataFile, AccountId by) {
     String text = new String(metadataFile, StandardCharsets.UTF_8);
+    if (text.length() > MAX_METADATA_CHARS) {
+      throw new ModelRejected("metadata: at most " + MAX_METADATA_CHARS + " characters, had " + text.length());
+    }
     ClassifierMetadata metadata;
     try {
       metadata = metadataOf(text);
     } catch (IllegalArgumentException e) {
       throw new ModelRejected("metadata: " + e.getMessage());
     }
+    // Every diagnosis stores labels of the model in use: a longer one would fail each diagnosis once activated.
+    metadata.labels().stream().filter(label -> label.length() > MAX_LABEL_CHARS).findFirst().ifPresent(label -> {
+      throw new ModelRejected("metadata: labels must have at most " + MAX_LABEL_CHARS + " characters, '"
+          + label.substring(0, 40) + "…' has " + label.length());
+    });
     String version = metadata.version();
     if (version.isEmpty() || version.length() > 200 || !version.matches("[A-Za-z0-9._+-]+")) {
       throw new ModelRejected("metadata: version must be 1 to 200 letters, digits or . _ + -, was '" + version + "'");
     }
     if (version.equals(bundled.version()) || transactions.execute(tx -> models.existsByVersion(version))) {
-      throw new ModelRejected("metadata: a model with version " + version + " exists already");
+      throw new ModelVersionTaken(version);
     }
     if (onnx.length == 0 || onnx.length > MAX_MODEL_BYTES) {
       throw new ModelRejected("model: the ONNX file must hold 1 to " + MAX_MODEL_BYTES + " bytes, had " + onnx.length);
@@ -184,6 +211,9 @@ public class PlantModels implements AutoCloseable {
         models.save(new RegisteredModel(version, onnx, text, sha256, clock.instant(), by.value()));
         activations.save(new ModelActivation(version, nextActivationTime(), by.value()));
       });
+    } catch (DataIntegrityViolationException e) {
+      checked.close();
+      throw new ModelVersionTaken(version);   // stored meanwhile by another server sharing the database
     } catch (RuntimeException e) {
       checked.close();
       throw e;
@@ -200,6 +230,15 @@ public class PlantModels implements AutoCloseable {
    * @throws ModelVersionNotFound when no model has this version
    */
   public void activate(String version, AccountId by) {
+    changes.lock();
+    try {
+      activateLoaded(version, by);
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  private void activateLoaded(String version, AccountId by) {
     Loaded loaded = load(version);
     try {
       transactions.executeWithoutResult(tx ->
@@ -219,6 +258,15 @@ public class PlantModels implements AutoCloseable {
    * @throws NoPreviousModel when only one model has ever been in use
    */
   public String restorePrevious(AccountId by) {
+    changes.lock();
+    try {
+      return restore(by);
+    } finally {
+      changes.unlock();
+    }
+  }
+
+  private String restore(AccountId by) {
     String current = activeVersion();
     String previous = transactions.execute(tx -> activations.findByOrderByActivatedAtDesc(Limit.of(50)).stream()
         .map(ModelActivation::version).filter(v -> !v.equals(current)).findFirst().orElse(null));
@@ -228,7 +276,7 @@ public class PlantModels implements AutoCloseable {
       }
       previous = bundled.version();   // before any activation the bundled model was in use
     }
-    activate(previous, by);
+    activateLoaded(previous, by);
     return previous;
   }
 

@@ -20,14 +20,18 @@ public final class TestLeaf {
 
   /** A new copy of the picture. */
   public static Image picture() {
-    return Image.fromBufferedImage(drawn());
+    return Image.fromBufferedImage(drawn(256, 256));
   }
 
-  /** The picture as a Java 2D image, for callers that encode it themselves. */
-  public static BufferedImage drawn() {
-    var picture = new BufferedImage(256, 256, BufferedImage.TYPE_3BYTE_BGR);
+  /**
+   * The leaf drawn at another size, as a Java 2D image for callers that add to it or encode it themselves (the tests
+   * draw their spotted leaves on it).
+   */
+  public static BufferedImage drawn(int width, int height) {
+    var picture = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     var g = picture.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.scale(width / 256.0, height / 256.0);
     g.setPaint(new GradientPaint(0, 0, new Color(132, 128, 126), 256, 256, new Color(104, 100, 98)));
     g.fillRect(0, 0, 256, 256);
     var blade = new GeneralPath();

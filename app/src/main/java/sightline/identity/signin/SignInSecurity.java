@@ -65,6 +65,11 @@ class SignInSecurity {
             .failureHandler(SignInSecurity::signInFailed))
         .logout(logout -> logout
             .logoutUrl("/sign-out")
+            // A shared phone: the next person must not see the last one's cached pages and pictures, nor send the
+            // photos they queued offline (IndexedDB). Written on plain HTTP too, unlike Spring's
+            // ClearSiteDataHeaderWriter: browsers honour it on localhost, the only place service workers run there.
+            .addLogoutHandler((request, response, authentication) ->
+                response.setHeader("Clear-Site-Data", "\"cache\", \"storage\""))
             .logoutSuccessUrl("/sign-in?signedOut"))
         // Interactive sign-ins register their session (listener below), so that a password change can end the
         // account's other sessions; this filter turns an ended session into a redirect. Not Spring's concurrency

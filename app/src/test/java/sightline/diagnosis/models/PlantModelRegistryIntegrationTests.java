@@ -134,13 +134,54 @@ class PlantModelRegistryIntegrationTests {
         .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);   // the model takes 128x128
     assertThat(upload(admin, "not an onnx file".getBytes(StandardCharsets.UTF_8),
         metadata("test-" + UUID.randomUUID(), ""))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-    assertThat(upload(admin, bundledOnnx(), metadata(bundled, ""))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(upload(admin, bundledOnnx(), metadata(bundled, ""))).hasStatus(HttpStatus.CONFLICT);
     assertThat(upload(admin, bundledOnnx(), metadata("test-" + UUID.randomUUID(), "input.layout=SIDEWAYS")))
         .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
     assertThat(models.activeVersion()).isEqualTo(bundled);
     assertThat(models.list()).noneMatch(m -> m.version().startsWith("test-") && m.active());
     assertThat(mvc.post().uri("/admin/diagnosis/models/activate").param("version", "no-such-model").with(csrf())
         .with(authentication(admin))).hasStatus(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void labelsAndMetadataLongerThanTheirColumnsAreRefusedBeforeTheyCanBreakDiagnoses() throws IOException {
+    var admin = person(Role.ADMIN);
+    String bundled = models.activeVersion();
+    assertRejected(upload(admin, bundledOnnx(), metadata("test-" + UUID.randomUUID(), "label.3=" + "x".repeat(201))),
+        "at most 200 characters");
+    byte[] padded = (new String(metadata("test-" + UUID.randomUUID(), ""), StandardCharsets.UTF_8)
+        + "# " + "x".repeat(20_000) + "\n").getBytes(StandardCharsets.UTF_8);
+    assertRejected(upload(admin, bundledOnnx(), padded), "at most 20000 characters");
+    assertThat(models.activeVersion()).isEqualTo(bundled);
+  }
+
+  private static void assertRejected(MvcTestResult result, String reason) {
+    assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(result.getMvcResult().getResolvedException()).isInstanceOfSatisfying(ModelRejected.class,
+        e -> assertThat(e.getDetailMessageArguments()[0].toString()).contains(reason));
+  }
+
+  @Test
+  void twoUploadsOfOneVersionAtOnceStoreOneAndTellTheOtherTheVersionIsTaken() throws Exception {
+    var admin = person(Role.ADMIN);
+    byte[] onnx = bundledOnnx();
+    byte[] metadata = metadata("test-" + UUID.randomUUID(), "");
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var statuses = new java.util.ArrayList<Integer>();
+    try (var admins = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<MvcTestResult>>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(admins.submit(() -> {
+          start.await();
+          return upload(admin, onnx, metadata);
+        }));
+      }
+      start.countDown();
+      for (var answer : answers) {
+        statuses.add(answer.get().getResponse().getStatus());
+      }
+    }
+    assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.FOUND.value(), HttpStatus.CONFLICT.value());
   }
 
   @Test

@@ -139,6 +139,13 @@ class SignInIntegrationTests {
   }
 
   @Test
+  void signingOutClearsTheBrowsersCachesAndStorage() {
+    var who = SignedInUser.of(newAccount(Role.MEMBER)).authentication();
+    assertThat(mvc.post().uri("/sign-out").with(csrf()).with(authentication(who)))
+        .hasRedirectedUrl("/sign-in?signedOut").hasHeader("Clear-Site-Data", "\"cache\", \"storage\"");
+  }
+
+  @Test
   void formPostsWithoutACsrfTokenAreRejected() {
     AccountView account = newAccount(Role.STUDENT);
     assertThat(mvc.post().uri("/sign-in").param("email", account.email()).param("password", PASSWORD))
