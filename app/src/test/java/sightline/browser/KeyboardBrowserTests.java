@@ -25,8 +25,8 @@ import sightline.identity.NewAccount;
 import sightline.identity.Role;
 
 /**
- * A person who uses only the keyboard (TAB, Space, Enter) signs in, consents and starts face enrolment, and starts
- * the liveness self-test; each control they land on shows where the focus is, in document order.
+ * A person who uses only the keyboard (TAB, Space, Enter) signs in, consents, starts and stops face enrolment, skips
+ * the menu and starts the liveness self-test; each control they land on shows where the focus is, in document order.
  */
 @LivenessTestApplication
 class KeyboardBrowserTests {
@@ -92,8 +92,18 @@ class KeyboardBrowserTests {
       keys(browser, Keys.ENTER);
       browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("enrol-stop")));
       browser.screenshot("keyboard-enrolment");
+      keys(browser, Keys.TAB);
+      assertFocusedVisibly(browser, "enrol-stop");
+      keys(browser, Keys.ENTER);
+      browser.await(Duration.ofSeconds(10)).until(d ->
+          "stopped".equals(d.findElement(By.tagName("body")).getDomAttribute("data-enrol-state")));
 
       driver.get("http://localhost:" + port + "/liveness");
+      keys(browser, Keys.TAB);
+      assertFocusedVisibly(browser, "skip-to-content");
+      keys(browser, Keys.ENTER);
+      assertThat(active(browser).getDomAttribute("id")).as("the skip link moves the focus to the content")
+          .isEqualTo("main");
       tabTo(browser, "liveness-start");
       keys(browser, Keys.ENTER);
       browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("liveness-challenge"),
