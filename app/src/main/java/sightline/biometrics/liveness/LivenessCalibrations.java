@@ -21,8 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sightline.biometrics.LivenessChallenge;
-import sightline.biometrics.LivenessPurpose;
-import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
 import sightline.vision.liveness.LivenessCalibration;
 
@@ -90,12 +88,12 @@ public class LivenessCalibrations {
   private static final Logger log = LoggerFactory.getLogger(LivenessCalibrations.class);
 
   private final JdbcClient jdbc;
-  private final LivenessSessions sessions;
+  private final LivenessSessionsService sessions;
   private final LivenessPolicies policies;
   private final Clock clock;
   private final @Nullable Path attackScores;
 
-  LivenessCalibrations(JdbcClient jdbc, LivenessSessions sessions, LivenessPolicies policies, Clock clock,
+  LivenessCalibrations(JdbcClient jdbc, LivenessSessionsService sessions, LivenessPolicies policies, Clock clock,
       @Value("${sightline.biometrics.liveness.attack-scores:}") String attackScores) {
     this.jdbc = jdbc;
     this.sessions = sessions;
@@ -131,7 +129,7 @@ public class LivenessCalibrations {
    */
   public LivenessChallenge startSession(UUID calibration, AccountId staff, String clientAddress) {
     open(calibration);
-    LivenessChallenge started = sessions.start(LivenessPurpose.SELF_TEST, staff, clientAddress);
+    LivenessChallenge started = sessions.startCalibration(staff, clientAddress);
     jdbc.sql("INSERT INTO biometrics.liveness_calibration_session (calibration_id, session_id) VALUES (?, ?)")
         .params(calibration, started.id().value()).update();
     return started;
