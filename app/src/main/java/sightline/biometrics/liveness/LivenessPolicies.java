@@ -97,6 +97,7 @@ public class LivenessPolicies {
    */
   @Transactional
   public SitePolicy adopt(Change change, SitePolicy.Source source, String note, AccountId by) {
+    lockChanges();
     SitePolicy base = jdbc.sql("SELECT " + COLUMNS + " FROM biometrics.liveness_policy ORDER BY version DESC "
         + "FETCH FIRST 1 ROWS ONLY").query(LivenessPolicies::row).single();
     LivenessPolicy policy = base.policy().withPassive(
@@ -141,6 +142,15 @@ public class LivenessPolicies {
       remember(adopted);
     }
     return adopted;
+  }
+
+  /**
+   * Makes the calling transaction the only one changing the policy until it ends (a lock on the one settings row),
+   * so two adopts never both build on the same version and collide on its number. A lock on the newest policy row
+   * would not do: PostgreSQL hands the waiting transaction that same row again once the first one commits.
+   */
+  void lockChanges() {
+    jdbc.sql("SELECT id FROM biometrics.settings WHERE id = 1 FOR UPDATE").query(Integer.class).single();
   }
 
   private static SitePolicy row(ResultSet rs, int n) throws SQLException {

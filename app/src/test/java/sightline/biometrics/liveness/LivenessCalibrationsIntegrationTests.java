@@ -1,11 +1,19 @@
 package sightline.biometrics.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +73,65 @@ class LivenessCalibrationsIntegrationTests {
           .params(calibration, session).update();
     }
     return calibration;
+  }
+
+  @Test
+  void aCalibrationSetAsideByANewerOneCanNeitherTakeSessionsNorBeAccepted() throws Exception {
+    var admin = admin();
+    SitePolicy before = policies.current();
+    UUID older = calibrationWithSessions(admin);
+    Thread.sleep(5);
+    UUID newer = calibrationWithSessions(admin);
+    try {
+      assertThatThrownBy(() -> calibrations.accept(older, 0.05, admin.id())).isInstanceOf(CalibrationClosed.class);
+      assertThatThrownBy(() -> calibrations.startSession(older, admin.id(), "198.51.100.60"))
+          .isInstanceOf(CalibrationClosed.class);
+      assertThat(policies.current().version()).as("nothing adopted").isEqualTo(before.version());
+
+      SitePolicy adopted = calibrations.accept(newer, 0.05, admin.id());
+      assertThat(adopted.source()).isEqualTo(SitePolicy.Source.CALIBRATION);
+      assertThat(calibrations.latest().orElseThrow().acceptedVersion()).isEqualTo(adopted.version());
+    } finally {
+      policies.adopt(LivenessPolicies.Change.of(before), SitePolicy.Source.ADMIN, "test: restored", admin.id());
+    }
+  }
+
+  @Test
+  void twoAdministratorsAcceptingAtOnceAdoptOneVersionAndTheOtherIsToldTheCalibrationIsClosed() throws Exception {
+    var admin = admin();
+    SitePolicy before = policies.current();
+    // Two threads of their own: the common pool has one on a two-core machine.
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 4; round++) {
+        UUID calibration = calibrationWithSessions(admin);
+        int versionBefore = policies.current().version();
+        var barrier = new CyclicBarrier(2);
+        List<CompletableFuture<Object>> accepts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          accepts.add(CompletableFuture.supplyAsync(() -> {
+            try {
+              barrier.await(10, TimeUnit.SECONDS);
+              return calibrations.accept(calibration, 0.05, admin.id());
+            } catch (RuntimeException refused) {
+              return refused;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }, threads));
+        }
+        List<Object> results = new ArrayList<>();
+        for (var accept : accepts) results.add(accept.get(30, TimeUnit.SECONDS));
+        assertThat(results).as("round %d", round).filteredOn(SitePolicy.class::isInstance).hasSize(1);
+        assertThat(results).as("round %d", round).filteredOn(RuntimeException.class::isInstance).singleElement()
+            .isInstanceOf(CalibrationClosed.class);
+        assertThat(policies.current().version()).isEqualTo(versionBefore + 1);
+        assertThat(calibrations.latest().orElseThrow().acceptedVersion()).isEqualTo(versionBefore + 1);
+      }
+    } finally {
+      threads.shutdownNow();
+      policies.adopt(LivenessPolicies.Change.of(before), SitePolicy.Source.ADMIN, "test: restored", admin.id());
+    }
   }
 
   @Test
