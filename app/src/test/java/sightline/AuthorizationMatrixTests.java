@@ -51,7 +51,7 @@ class AuthorizationMatrixTests {
   private static Map<String, Access> rules() {
     var rules = new LinkedHashMap<String, Access>();
     for (String open : List.of("/", "/camera", "/error", "/problems", "/sign-in", "/sign-up", "/setup",
-        "/password-reset", "/api/v1/models", "/v3/api-docs", "/swagger-ui")) {
+        "/password-reset", "/api/v1/models", "/v3/api-docs", "/swagger-ui", "/fonts")) {
       rules.put(open, Access.PUBLIC);
     }
     rules.put("/api/v1/auth/", Access.PUBLIC);

@@ -1,11 +1,14 @@
 package sightline.system;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.stereotype.Component;
@@ -50,8 +53,12 @@ class MultipartGuard extends OncePerRequestFilter implements OrderedFilter {
     try {
       request.getParts();   // parsed once; everything after reads the parts the container keeps
     } catch (IllegalStateException | IOException | ServletException e) {
-      errors.resolveException(request, response, null, tooLarge(e)
-          ? new MaxUploadSizeExceededException(-1, e) : new MultipartException("the multipart body is broken", e));
+      MultipartException refused = tooLarge(e) ? new MaxUploadSizeExceededException(-1, e)
+          : new MultipartException("the multipart body is broken", e);
+      // Tells the error page's dispatch not to parse the body again (DispatcherServlet checks this attribute), or it
+      // would fail the same way and leave the page empty.
+      request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, refused);
+      errors.resolveException(request, response, null, refused);
       return;
     }
     chain.doFilter(request, response);
@@ -60,8 +67,7 @@ class MultipartGuard extends OncePerRequestFilter implements OrderedFilter {
   /** Whether the container refused the body for its size or its number of parts (not for being malformed). */
   private static boolean tooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String name = t.getClass().getSimpleName();
-      if (name.contains("SizeLimitExceeded") || name.contains("FileCountLimitExceeded")) {
+      if (t instanceof SizeException || t instanceof FileCountLimitExceededException) {
         return true;
       }
     }

@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -34,13 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+      + "media-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/camera", "/error", "/problems/**", "/favicon.ico").permitAll()
             .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
-            .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
+            .requestMatchers("/css/**", "/js/**", "/images/**", "/fonts/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/api/v1/models").permitAll()
@@ -55,9 +62,11 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(pagesOnly(api)))
         .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens(api)))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; "
-                    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+            // Swagger UI (a third-party page) writes a <style> element; only its pages may use inline styles.
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY + "; style-src 'self' 'unsafe-inline'")))
             .permissionsPolicyHeader(policy -> policy.policy("camera=(self), microphone=(), geolocation=(self)"))
             // Other sites learn nothing from us, not even the origin: a reset link's token is in its URL.
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -75,7 +84,11 @@ class SecurityConfiguration {
         new NegatedRequestMatcher(api),
         new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/favicon.ico")),
         request -> !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")),
-        request -> request.getHeader("HX-Request") == null));
+        request -> request.getHeader("HX-Request") == null,
+        // Only pages a person opened: a service worker's update check (Sec-Fetch-Dest: serviceworker) made without a
+        // session would otherwise be where the next person who signs in on that browser is sent.
+        request -> request.getHeader("Sec-Fetch-Dest") == null
+            || "document".equals(request.getHeader("Sec-Fetch-Dest"))));
     return cache;
   }
 

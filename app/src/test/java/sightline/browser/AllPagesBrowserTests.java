@@ -42,7 +42,7 @@ import sightline.vision.model.ModelStore;
  * Every page the application maps, opened in Chromium by each kind of person (administrator, teacher, student and
  * someone not signed in) at a phone's width (390 px) and a desktop's (1280 px). A page fails when the document is
  * wider than the window, when it has no title, when a link, stylesheet, script or picture on it answers 404, when a
- * text input has no {@code maxlength}, when a table is empty without a row that says so, or when axe-core finds a serious or critical accessibility violation. The list of pages comes from the running
+ * text input has no {@code maxlength}, when it breaks the Content Security Policy, when a table is empty without a row that says so, or when axe-core finds a serious or critical accessibility violation. The list of pages comes from the running
  * application's handler mappings, so a new page is checked the moment it exists; a page whose address has a
  * variable is reached through a link to it found on the pages before it.
  */
@@ -60,7 +60,7 @@ class AllPagesBrowserTests {
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
-      "/actuator");
+      "/actuator", "/fonts/");
 
   /** Addresses with a variable to open rather than the first link to them: the long-named student's pages. */
   private final Map<String, String> samples = new LinkedHashMap<>(Map.of("/problems/{slug}",
@@ -113,6 +113,8 @@ class AllPagesBrowserTests {
     try (var browser = Browser.withoutCamera()) {
       // axe-core joins every document before the page's own scripts; DevTools scripts are not subject to the CSP.
       browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", axe));
+      browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+          Map.of("source", ApiDescriptionBrowserTests.CSP_LISTENER));
       browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       // Without transitions, so that axe never reads a colour halfway through one after the window changes size.
       browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
@@ -150,7 +152,13 @@ class AllPagesBrowserTests {
       browser.driver.manage().deleteAllCookies();
       setWidth(DESKTOP);
       if (person.email() != null) {
-        browser.signIn(base, person.email(), PASSWORD, person.name());
+        try {
+          browser.signIn(base, person.email(), PASSWORD, person.name());
+        } catch (RuntimeException e) {
+          browser.screenshot("sign-in-failed-" + person.label());
+          throw new AssertionError(person.label() + " could not sign in, at " + browser.driver.getCurrentUrl() + ": "
+              + browser.driver.findElement(By.tagName("main")).getText(), e);
+        }
       }
       if (person.role() == Role.ADMIN) {
         links.put(importRoster(), "a roster import");
@@ -214,6 +222,9 @@ class AllPagesBrowserTests {
           return Array.from(document.querySelectorAll('table > tbody')).filter(b => b.rows.length === 0)
             .map(b => b.closest('table').id || 'a table');""");
       empty.forEach(table -> failures.add(where + ": " + table + " is empty without saying so (none yet)"));
+      @SuppressWarnings("unchecked")
+      var blocked = (List<String>) driver.executeScript("return window.__cspViolations || []");
+      blocked.forEach(violation -> failures.add(where + ": breaks the Content Security Policy: " + violation));
       for (Object violation : axeViolations()) {
         failures.add(where + " at " + DESKTOP + " px: " + violation);
       }

@@ -86,7 +86,7 @@ final class Browser implements AutoCloseable {
     driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
     driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
     driver.findElement(org.openqa.selenium.By.cssSelector("#sign-in-form button")).click();
-    await(Duration.ofSeconds(15)).until(org.openqa.selenium.support.ui.ExpectedConditions
+    await(Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions
         .attributeToBe(org.openqa.selenium.By.id("signed-in-as"), "textContent", displayName));
   }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -32,6 +33,7 @@ import sightline.identity.directory.AccountChangedMeanwhile;
 import sightline.identity.directory.AccountChanges;
 import sightline.identity.directory.SelfLockoutRefused;
 import sightline.identity.history.SignInHistory;
+import sightline.identity.reset.Invitations;
 import sightline.identity.totp.TwoFactor;
 import sightline.system.PageView;
 
@@ -46,9 +48,11 @@ class AccountsController {
   private final AccountAdministration administration;
   private final SignInHistory history;
   private final TwoFactor twoFactor;
+  private final Invitations invitations;
 
   AccountsController(AccountDirectory directory, AccountAdministration administration, SignInHistory history,
-      TwoFactor twoFactor) {
+      TwoFactor twoFactor, Invitations invitations) {
+    this.invitations = invitations;
     this.directory = directory;
     this.administration = administration;
     this.history = history;
@@ -127,6 +131,17 @@ class AccountsController {
       RedirectAttributes redirect) {
     return act(redirect, new AccountId(id), () -> administration.unlock(new AccountId(id), admin.id()),
         "accounts.unlocked");
+  }
+
+  /** Sends the person a single-use link to choose a password (for accounts made here or imported). */
+  @PostMapping("/admin/accounts/{id}/invite")
+  String inviteAccount(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+    if (invitations.invite(new AccountId(id), locale).isPresent()) {
+      redirect.addFlashAttribute("notice", "accounts.invited");
+    } else {
+      redirect.addFlashAttribute("problem", "accounts.cannotInvite");
+    }
+    return "redirect:/admin/accounts/" + id;
   }
 
   /** Runs one administrator action and goes back to the account page with what happened. */

@@ -20,6 +20,8 @@ import sightline.identity.directory.Secrets;
 class PasswordResetToken {
 
   static final Duration LIFETIME = Duration.ofMinutes(30);
+  /** An invitation's link (an account made for someone, who chooses its first password) lasts longer. */
+  static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 
   @Id
   private UUID id;
@@ -42,11 +44,15 @@ class PasswordResetToken {
   }
 
   PasswordResetToken(AccountId account, String token, Instant now) {
+    this(account, token, now, LIFETIME);
+  }
+
+  PasswordResetToken(AccountId account, String token, Instant now, Duration lifetime) {
     this.id = UUID.randomUUID();
     this.accountId = account.value();
     this.tokenHash = hash(token);
     this.createdAt = now;
-    this.expiresAt = now.plus(LIFETIME);
+    this.expiresAt = now.plus(lifetime);
   }
 
   /** The stored form of a token. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,8 @@ class RosterController {
 
   @PostMapping("/admin/accounts/import/confirm")
   String confirmImport(@AuthenticationPrincipal SignedInUser admin, @RequestParam String importId,
-      HttpSession session, RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "false") boolean invite, HttpSession session, RedirectAttributes redirect,
+      Locale locale) {
     @SuppressWarnings("unchecked")
     var pending = (Map.Entry<String, List<RosterRow>>) session.getAttribute(PENDING);
     session.removeAttribute(PENDING);
@@ -82,7 +84,7 @@ class RosterController {
       redirect.addFlashAttribute("problem", "roster.expired");
       return "redirect:/admin/accounts/import";
     }
-    return "redirect:/admin/accounts/import/" + jobs.start(pending.getValue(), admin.id());
+    return "redirect:/admin/accounts/import/" + jobs.start(pending.getValue(), admin.id(), invite, locale);
   }
 
   /** The import's progress page; it polls {@link #progressFragment} with htmx until the import ends. */

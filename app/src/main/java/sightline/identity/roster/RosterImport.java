@@ -76,16 +76,17 @@ class RosterImport {
    * @throws EmailAlreadyUsed when an e-mail address was taken since the preview; nothing is imported then
    */
   @Transactional
-  public int importAll(List<RosterRow> rows, AccountId actor, IntConsumer rowsWritten) {
+  public List<AccountId> importAll(List<RosterRow> rows, AccountId actor, IntConsumer rowsWritten) {
     if (rows.isEmpty() || rows.stream().anyMatch(row -> !row.valid())) {
       throw new IllegalArgumentException("only a roster without problems can be imported");
     }
-    int written = 0;
+    List<AccountId> created = new ArrayList<>();
     for (RosterRow row : rows) {
-      directory.create(new NewAccount(row.email(), row.displayName(), row.roles(), row.department(), null), actor);
-      rowsWritten.accept(++written);
+      created.add(directory.create(new NewAccount(row.email(), row.displayName(), row.roles(), row.department(),
+          null), actor).id());
+      rowsWritten.accept(created.size());
     }
-    return rows.size();
+    return created;
   }
 
   private RosterRow check(CSVRecord record, Set<String> seen) {
@@ -105,19 +106,23 @@ class RosterImport {
       problems.add("roster.badName");
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
+    List<String> unknownRoles = new ArrayList<>();
     String roleText = value(record, "roles");
     for (String role : roleText.isBlank() ? new String[] {"STUDENT"} : roleText.split("[;|]")) {
       try {
         roles.add(Role.valueOf(role.strip().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException unknown) {
-        problems.add("roster.badRole");
+        unknownRoles.add(role.strip());
       }
+    }
+    if (!unknownRoles.isEmpty()) {
+      problems.add("roster.badRole");
     }
     if (roles.contains(Role.ADMIN)) {
       problems.add("roster.noAdmins"); // administrators are made one by one, on purpose
     }
-    return new RosterRow(line, email, name, roles.isEmpty() ? Set.of(Role.STUDENT) : roles,
-        department.isBlank() ? null : department, problems);
+    // An unknown role is shown as written, never as the STUDENT default that an empty column gets.
+    return new RosterRow(line, email, name, roles, unknownRoles, department.isBlank() ? null : department, problems);
   }
 
   private static String value(CSVRecord record, String column) {

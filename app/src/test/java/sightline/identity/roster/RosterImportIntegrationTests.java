@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,7 +78,7 @@ class RosterImportIntegrationTests {
   }
 
   @Test
-  void aRosterWithProblemsShowsEachRowsProblemAndImportsNothing() {
+  void aRosterWithProblemsShowsEachRowsProblemAndImportsNothing() throws Exception {
     String good = "good-" + UUID.randomUUID() + "@example.org";
     var preview = upload("""
         email,name,roles,department
@@ -86,11 +87,18 @@ class RosterImportIntegrationTests {
         %s,Twice,TEACHER,
         boss-%s@example.org,Boss,ADMIN,
         x-%s@example.org,,WIZARD,
-        """.formatted(good, good, UUID.randomUUID(), UUID.randomUUID()));
+        principal-%s@example.org,Pat Principal,PRINCIPAL,
+        """.formatted(good, good, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     assertThat(preview).hasStatusOk().bodyText()
-        .contains("4 of 5 rows have problems").contains("Not an e-mail address.")
+        .contains("5 of 6 rows have problems").contains("Not an e-mail address.")
         .contains("This e-mail address is in the file twice.").contains("Administrators cannot be imported")
-        .contains("Unknown role.").contains("A name is needed").doesNotContain("name=\"importId\"");
+        .contains("Unknown role: use STUDENT, TEACHER or MEMBER.").contains("A name is needed")
+        .doesNotContain("name=\"importId\"");
+    // An unknown role is shown as written, not as the Student badge an empty roles column gets.
+    var principal = Jsoup.parse(preview.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .select("#roster-rows tr:contains(Pat Principal) td").get(3);
+    assertThat(principal.select(".unknown-role").text()).isEqualTo("PRINCIPAL");
+    assertThat(principal.text()).isEqualTo("PRINCIPAL");
     assertThat(exists(good)).isFalse();
   }
 
