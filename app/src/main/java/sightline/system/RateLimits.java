@@ -30,7 +30,11 @@ public class RateLimits {
   private static final Map<String, Limit> DEFAULTS = Map.of(
       "sign-in", new Limit(5, Duration.ofMinutes(1)),
       "registration", new Limit(20, Duration.ofHours(1)),
-      "code-request", new Limit(3, Duration.ofMinutes(10)));
+      "code-request", new Limit(3, Duration.ofMinutes(10)),
+      // Code and reset requests per client address, together: far above what one person (3 per recipient) or a
+      // class asking at once behind one school address needs, low enough that one address cannot fill the
+      // message queue (MessageDelivery drops beyond 1,000 waiting) and crowd out other people's codes.
+      "code-request-address", new Limit(60, Duration.ofMinutes(10)));
 
   /** The times (epoch milliseconds) of one caller's admitted requests within the last period, oldest first. */
   private static final class Log {

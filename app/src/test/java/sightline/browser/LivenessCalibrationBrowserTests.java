@@ -109,10 +109,13 @@ class LivenessCalibrationBrowserTests {
     }
   }
 
-  /** Clicks an element after scrolling it to the middle of the window (the page is longer than the window). */
+  /**
+   * Clicks an element after scrolling it to the middle of the window (the page is longer than the window), at once:
+   * Bootstrap makes scrolling smooth, and a click during the glide lands on whatever is under the old position.
+   */
   private static void click(Browser browser, String id) {
     var element = browser.driver.findElement(By.id(id));
-    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
     element.click();
   }
 }

@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The calibration is unknown, was accepted already, or has too few judged sessions to propose a threshold. */
+/**
+ * The calibration is unknown, was accepted already, was set aside by a newer one, or has too few judged sessions to
+ * propose a threshold.
+ */
 public final class CalibrationClosed extends ErrorResponseException {
 
   CalibrationClosed(UUID calibration) {

@@ -49,6 +49,15 @@ public final class FailedSessionLimit {
     }
   }
 
+  /** Failures of {@code key} within the window before {@code now} that count toward its limit. */
+  public int recentFailures(String key, Instant now) {
+    Failures f = failures.getIfPresent(key);
+    if (f == null) return 0;
+    synchronized (f) {
+      return (int) f.recent.stream().filter(at -> !at.isBefore(now.minus(window))).count();
+    }
+  }
+
   /** How long {@code key} must still wait at {@code now}; zero when it may start a session. */
   public Duration waitFor(String key, Instant now) {
     Failures f = failures.getIfPresent(key);

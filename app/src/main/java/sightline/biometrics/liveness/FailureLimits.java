@@ -52,6 +52,11 @@ class FailureLimits {
     }
   }
 
+  /** Failed sessions from {@code address} that count toward its ceiling now (for tests). */
+  int addressFailures(String address, Instant now) {
+    return perAddress.recentFailures(address, now);
+  }
+
   private static java.util.List<String> persons(@Nullable AccountId subject, @Nullable String claim) {
     var persons = new java.util.ArrayList<String>(2);
     if (subject != null) {

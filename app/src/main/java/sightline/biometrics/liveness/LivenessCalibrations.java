@@ -17,12 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import sightline.biometrics.LivenessChallenge;
-import sightline.biometrics.LivenessPurpose;
-import sightline.biometrics.LivenessSessions;
 import sightline.identity.AccountId;
 import sightline.vision.liveness.LivenessCalibration;
 
@@ -90,12 +89,12 @@ public class LivenessCalibrations {
   private static final Logger log = LoggerFactory.getLogger(LivenessCalibrations.class);
 
   private final JdbcClient jdbc;
-  private final LivenessSessions sessions;
+  private final LivenessSessionsService sessions;
   private final LivenessPolicies policies;
   private final Clock clock;
   private final @Nullable Path attackScores;
 
-  LivenessCalibrations(JdbcClient jdbc, LivenessSessions sessions, LivenessPolicies policies, Clock clock,
+  LivenessCalibrations(JdbcClient jdbc, LivenessSessionsService sessions, LivenessPolicies policies, Clock clock,
       @Value("${sightline.biometrics.liveness.attack-scores:}") String attackScores) {
     this.jdbc = jdbc;
     this.sessions = sessions;
@@ -113,11 +112,11 @@ public class LivenessCalibrations {
     return calibration;
   }
 
-  /** The latest calibration, accepted or not. */
+  /** The latest calibration, accepted or not; the others are set aside. */
   @Transactional(readOnly = true)
   public Optional<Calibration> latest() {
     return jdbc.sql("SELECT id, started_at, started_by, accepted_version FROM biometrics.liveness_calibration "
-            + "ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY")
+            + "ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
         .query((rs, n) -> new Calibration(rs.getObject(1, UUID.class),
             rs.getObject(2, OffsetDateTime.class).toInstant(), new AccountId(rs.getObject(3, UUID.class)),
             (Integer) rs.getObject(4)))
@@ -127,11 +126,11 @@ public class LivenessCalibrations {
   /**
    * Starts one staff liveness session of an open calibration, on the signed-in staff member's camera.
    *
-   * @throws CalibrationClosed when the calibration is unknown or was accepted already
+   * @throws CalibrationClosed when the calibration is unknown, was accepted already or was set aside
    */
   public LivenessChallenge startSession(UUID calibration, AccountId staff, String clientAddress) {
     open(calibration);
-    LivenessChallenge started = sessions.start(LivenessPurpose.SELF_TEST, staff, clientAddress);
+    LivenessChallenge started = sessions.startCalibration(staff, clientAddress);
     jdbc.sql("INSERT INTO biometrics.liveness_calibration_session (calibration_id, session_id) VALUES (?, ?)")
         .params(calibration, started.id().value()).update();
     return started;
@@ -199,10 +198,14 @@ public class LivenessCalibrations {
    * Accepts the calibration's proposal for {@code targetBpcer}: a new policy version with that passive threshold
    * (the threshold with 3-D motion is kept at or below it), the rest as in force. Audited as the version's row.
    *
-   * @throws CalibrationClosed when the calibration is unknown, accepted already, or has too few sessions
+   * @throws CalibrationClosed when the calibration is unknown, accepted already, set aside by a newer one, or has too
+   *                           few sessions
    */
   @Transactional
   public SitePolicy accept(UUID calibration, double targetBpcer, AccountId admin) {
+    // One accept (or other policy change) at a time: a second accept of the same calibration then finds it accepted
+    // instead of adopting the same version number again.
+    policies.lockChanges();
     open(calibration);
     Summary summary = summary(calibration, targetBpcer);
     if (summary.proposed() == null) throw new CalibrationClosed(calibration);
@@ -213,11 +216,18 @@ public class LivenessCalibrations {
             + "false rejections %.0f%%; passive threshold %.3f (was %.3f); staff sessions refused by score %d (was %d).",
         calibration, summary.sessions().size(), 100 * targetBpcer, threshold, current.threshold(),
         summary.refusedProposed(), summary.refusedNow());
-    SitePolicy adopted = policies.adopt(new LivenessPolicies.Change(threshold,
-        Math.min(threshold, change.thresholdWithMotion()), change.requirePassive(), change.requireMotion(),
-        change.manualFallback()), SitePolicy.Source.CALIBRATION, note, admin);
-    jdbc.sql("UPDATE biometrics.liveness_calibration SET accepted_version = ? WHERE id = ?")
+    SitePolicy adopted;
+    try {
+      adopted = policies.adopt(new LivenessPolicies.Change(threshold,
+          Math.min(threshold, change.thresholdWithMotion()), change.requirePassive(), change.requireMotion(),
+          change.manualFallback()), SitePolicy.Source.CALIBRATION, note, admin);
+    } catch (DuplicateKeyException concurrent) {
+      throw new CalibrationClosed(calibration); // another change took this version number: the page is out of date
+    }
+    int accepted = jdbc.sql("UPDATE biometrics.liveness_calibration SET accepted_version = ? "
+            + "WHERE id = ? AND accepted_version IS NULL")
         .params(adopted.version(), calibration).update();
+    if (accepted != 1) throw new CalibrationClosed(calibration); // rolls the adopted version back
     return adopted;
   }
 
@@ -231,8 +241,11 @@ public class LivenessCalibrations {
         .optional();
   }
 
+  /** Open: known, not accepted, and the latest (starting a new calibration sets the open one aside). */
   private void open(UUID calibration) {
     Calibration found = find(calibration).orElseThrow(() -> new CalibrationClosed(calibration));
-    if (found.acceptedVersion() != null) throw new CalibrationClosed(calibration);
+    if (found.acceptedVersion() != null || !latest().map(Calibration::id).orElseThrow().equals(calibration)) {
+      throw new CalibrationClosed(calibration);
+    }
   }
 }

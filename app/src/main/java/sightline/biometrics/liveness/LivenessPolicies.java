@@ -63,15 +63,25 @@ public class LivenessPolicies {
     this.clock = clock;
   }
 
-  /** The version in force. */
+  /**
+   * The version in force. A read whose query began before an adopt committed may finish after it: the cache keeps
+   * whichever policy has the higher version, so such a read cannot put the old version back.
+   */
   public SitePolicy current() {
     SitePolicy policy = cached.get();
     if (policy == null) {
-      policy = jdbc.sql("SELECT " + COLUMNS + " FROM biometrics.liveness_policy ORDER BY version DESC "
+      SitePolicy read = jdbc.sql("SELECT " + COLUMNS + " FROM biometrics.liveness_policy ORDER BY version DESC "
           + "FETCH FIRST 1 ROWS ONLY").query(LivenessPolicies::row).single();
-      cached.set(policy);
+      policy = remember(read);
     }
     return policy;
+  }
+
+  /** Caches {@code policy} unless a higher version is cached already; returns what is cached. */
+  private SitePolicy remember(SitePolicy policy) {
+    SitePolicy kept = cached.accumulateAndGet(policy, (held, offered) ->
+        held != null && held.version() >= offered.version() ? held : offered);
+    return kept == null ? policy : kept;
   }
 
   /** Every version, newest first (the policy audit). */
@@ -87,6 +97,7 @@ public class LivenessPolicies {
    */
   @Transactional
   public SitePolicy adopt(Change change, SitePolicy.Source source, String note, AccountId by) {
+    lockChanges();
     SitePolicy base = jdbc.sql("SELECT " + COLUMNS + " FROM biometrics.liveness_policy ORDER BY version DESC "
         + "FETCH FIRST 1 ROWS ONLY").query(LivenessPolicies::row).single();
     LivenessPolicy policy = base.policy().withPassive(
@@ -117,18 +128,29 @@ public class LivenessPolicies {
         .param("at", Timestamp.from(adopted.createdAt()))
         .param("by", by.value())
         .update();
-    // Forget the cached version now and again after commit, so no reader caches the old one in between; a
-    // concurrent adopt of the same version number fails on the primary key instead of overwriting silently.
-    cached.set(null);
+    // Versions only grow and a concurrent adopt of the same number fails on the primary key, so once this one has
+    // committed it is the version in force: cache it then (a reader cannot replace it with a lower one). Until the
+    // commit, readers keep the version before, which is still the one in force.
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
-        public void afterCompletion(int status) {
-          cached.set(null);
+        public void afterCommit() {
+          remember(adopted);
         }
       });
+    } else {
+      remember(adopted);
     }
     return adopted;
+  }
+
+  /**
+   * Makes the calling transaction the only one changing the policy until it ends (a lock on the one settings row),
+   * so two adopts never both build on the same version and collide on its number. A lock on the newest policy row
+   * would not do: PostgreSQL hands the waiting transaction that same row again once the first one commits.
+   */
+  void lockChanges() {
+    jdbc.sql("SELECT id FROM biometrics.settings WHERE id = 1 FOR UPDATE").query(Integer.class).single();
   }
 
   private static SitePolicy row(ResultSet rs, int n) throws SQLException {

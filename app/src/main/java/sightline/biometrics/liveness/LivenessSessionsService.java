@@ -77,12 +77,15 @@ class LivenessSessionsService implements LivenessSessions {
     final Instant startedAt;
     final ChallengeRun run;
     final Bucket frames;
+    /** A staff session of a site calibration: its failures measure the cameras, not an attacker. */
+    final boolean calibration;
     boolean recorded;
     boolean consumed;
     LivenessFrameAnswer.Advice advice = LivenessFrameAnswer.Advice.NONE;
 
     Session(LivenessSessionId id, byte[] nonce, LivenessPurpose purpose, @Nullable AccountId subject,
-        @Nullable String claim, String clientAddress, Instant startedAt, ChallengeRun run, Bucket frames) {
+        @Nullable String claim, String clientAddress, Instant startedAt, ChallengeRun run, Bucket frames,
+        boolean calibration) {
       this.id = id;
       this.nonce = nonce;
       this.purpose = purpose;
@@ -92,6 +95,7 @@ class LivenessSessionsService implements LivenessSessions {
       this.startedAt = startedAt;
       this.run = run;
       this.frames = frames;
+      this.calibration = calibration;
     }
   }
 
@@ -129,6 +133,20 @@ class LivenessSessionsService implements LivenessSessions {
   @Override
   public LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, @Nullable String claim,
       String clientAddress) {
+    return start(purpose, subject, claim, clientAddress, false);
+  }
+
+  /**
+   * Starts a staff session of a site calibration ({@link LivenessCalibrations}): a SELF_TEST session whose failure
+   * counts toward no failure limit, since staff calibrating a camera the models do not know yet would otherwise
+   * lock themselves out and use up their address's ceiling (a whole school behind one).
+   */
+  LivenessChallenge startCalibration(AccountId staff, String clientAddress) {
+    return start(LivenessPurpose.SELF_TEST, staff, null, clientAddress, true);
+  }
+
+  private LivenessChallenge start(LivenessPurpose purpose, @Nullable AccountId subject, @Nullable String claim,
+      String clientAddress, boolean calibration) {
     Instant now = clock.instant();
     sweep(now);
     Duration wait = failures.waitFor(subject, claim, clientAddress, now);
@@ -151,7 +169,7 @@ class LivenessSessionsService implements LivenessSessions {
     var id = LivenessSessionId.random();
     sessions.put(id, new Session(id, nonceText.getBytes(StandardCharsets.US_ASCII), purpose, subject, claim,
         clientAddress, now, new ChallengeRun(challenges, now, expiresAt, rules, policy),
-        bucket(rules.framesPerSecond(), Duration.ofSeconds(1))));
+        bucket(rules.framesPerSecond(), Duration.ofSeconds(1)), calibration));
     return new LivenessChallenge(id, nonceText, purpose, challenges, expiresAt);
   }
 
@@ -291,6 +309,9 @@ class LivenessSessionsService implements LivenessSessions {
       records.insert(ended, session.clientAddress, run.metAfter(), run.cues());
       events.publishEvent(ended);
     });
+    if (session.calibration) {
+      return;
+    }
     if (!passed && run.reasons().contains(LivenessOutcome.Reason.PASSIVE_LIVENESS_TOO_LOW)) {
       String key = session.subject != null ? "subject:" + session.subject : "address:" + session.clientAddress;
       passiveFailures.recordFailure(key, endedAt);

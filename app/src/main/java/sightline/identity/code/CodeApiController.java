@@ -51,9 +51,10 @@ class CodeApiController {
           + "that creates a MEMBER account when confirmed.")
   @ApiResponse(responseCode = "202", description = "A code was sent if the recipient may receive one")
   @ApiResponse(responseCode = "400", description = "Neither an e-mail address nor an international phone number")
-  @ApiResponse(responseCode = "429", description = "3 requests for this recipient in 10 minutes; see Retry-After")
-  void requestCode(@Valid @RequestBody CodeRequest request) {
-    codeSignIn.requestCode(request.recipient());
+  @ApiResponse(responseCode = "429", description = "3 requests for this recipient in 10 minutes, or 60 code and "
+      + "reset requests from this client address; see Retry-After")
+  void requestCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+    codeSignIn.requestCode(request.recipient(), http.getRemoteAddr());
   }
 
   @PostMapping(path = "/api/v1/auth/codes/verify", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -75,10 +75,13 @@ class CodeSignIn {
    * {@link MessageDelivery}'s background thread, so the answer's timing tells nothing about the account.
    *
    * @throws NotAnEmailOrPhoneNumber when the text is neither
-   * @throws RateLimitExceeded after 3 requests for this recipient in 10 minutes (by default)
+   * @param clientAddress the caller's address, for the per-address limit
+   * @throws RateLimitExceeded after 3 requests for this recipient in 10 minutes, or 60 code and reset requests from
+   *                           this address (by default)
    */
-  void requestCode(String typed) {
+  void requestCode(String typed, String clientAddress) {
     Recipient recipient = Recipient.parse(typed);
+    rateLimits.consume(MessageDelivery.ADDRESS_LIMIT, clientAddress);
     rateLimits.consume("code-request", recipient.key());
     Locale locale = LocaleContextHolder.getLocale();
     delivery.composeAndSend(() -> transactions.execute(tx -> issueCode(recipient, locale)));

@@ -39,12 +39,12 @@ class CodeSignInController {
 
   @PostMapping("/sign-in/code")
   String requestCode(@Valid @ModelAttribute("form") RequestCodeForm form, BindingResult errors,
-      RedirectAttributes redirect) {
+      RedirectAttributes redirect, HttpServletRequest request) {
     if (errors.hasErrors()) {
       return REQUEST_VIEW;
     }
     try {
-      codeSignIn.requestCode(form.recipient());
+      codeSignIn.requestCode(form.recipient(), request.getRemoteAddr());
     } catch (NotAnEmailOrPhoneNumber e) {
       errors.rejectValue("recipient", "code.recipientInvalid");
       return REQUEST_VIEW;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,20 +30,30 @@ import org.springframework.stereotype.Component;
  * the answer has left: composing for a known recipient costs more CPU than for an unknown one, and done at once it
  * would compete with the rest of its own request on a busy machine and make that request slower again. One thread, a
  * bounded queue: requests are composed in the order they came, a flood of them cannot take every database
- * connection, and beyond 1,000 waiting the newest are dropped with a warning (their callers were told "sent if the
- * recipient may receive it" either way).
+ * connection, and beyond 1,000 waiting the newest are dropped with a warning at most once a minute (their callers
+ * were told "sent if the recipient may receive it" either way). So that one client address cannot fill the queue
+ * with requests for made-up recipients and crowd out real people's codes, code and reset requests are also limited
+ * per address ({@link #ADDRESS_LIMIT}).
  */
 @Component
 public class MessageDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
   private static final int MAX_WAITING = 1_000;
+  /**
+   * The named limit of {@code system.RateLimits} on code and reset requests per client address, together (60 per 10
+   * minutes by default, {@code sightline.rate-limits.code-request-address.*}).
+   */
+  public static final String ADDRESS_LIMIT = "code-request-address";
+  private static final Duration WARN_EVERY = Duration.ofMinutes(1);
   /** Longer than a request takes after it hands its message over, short against how fast people read mail. */
   static final Duration COMPOSE_DELAY = Duration.ofMillis(100);
 
   private final MessageSender email;
   private final MessageSender sms;
   private final Executor executor;
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
   private final ScheduledThreadPoolExecutor composer = new ScheduledThreadPoolExecutor(1,
       Thread.ofPlatform().name("message-composer").daemon().factory());
 
@@ -94,7 +105,13 @@ public class MessageDelivery {
    */
   public void composeAndSend(Supplier<@Nullable Message> compose) {
     if (composer.getQueue().size() >= MAX_WAITING) {
-      log.warn("{} messages wait to be composed; dropped one", MAX_WAITING);
+      dropped.incrementAndGet();
+      long now = System.nanoTime();
+      long last = lastWarning.get();
+      if ((last == Long.MIN_VALUE || now - last >= WARN_EVERY.toNanos()) && lastWarning.compareAndSet(last, now)) {
+        log.warn("{} messages wait to be composed: dropping new ones ({} dropped since start-up)", MAX_WAITING,
+            dropped.get());
+      }
       return;
     }
     composer.schedule(() -> {

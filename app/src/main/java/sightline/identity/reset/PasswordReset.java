@@ -75,13 +75,16 @@ class PasswordReset {
    * {@link MessageDelivery}'s background thread, so the answer's timing tells nothing about the account.
    *
    * @throws NotAnEmailOrPhoneNumber when the text is not an e-mail address
-   * @throws RateLimitExceeded after 3 requests for this address in 10 minutes (the "code-request" limit)
+   * @param clientAddress the caller's address, for the per-address limit
+   * @throws RateLimitExceeded after 3 requests for this address in 10 minutes (the "code-request" limit), or 60 code
+   *                           and reset requests from this client address ({@link MessageDelivery#ADDRESS_LIMIT})
    */
-  void requestLink(String typedEmail) {
+  void requestLink(String typedEmail, String clientAddress) {
     Recipient recipient = Recipient.parse(typedEmail);
     if (recipient.channel() != Channel.EMAIL) {
       throw new NotAnEmailOrPhoneNumber();
     }
+    rateLimits.consume(MessageDelivery.ADDRESS_LIMIT, clientAddress);
     rateLimits.consume("code-request", "password-reset|" + recipient.key());
     Locale locale = LocaleContextHolder.getLocale();
     delivery.composeAndSend(() -> transactions.execute(tx -> issueLink(recipient, locale)));

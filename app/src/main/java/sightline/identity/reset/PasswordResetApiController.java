@@ -3,6 +3,7 @@ package sightline.identity.reset;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -36,9 +37,10 @@ class PasswordResetApiController {
   @Operation(summary = "E-mail a password-reset link (single use, 30 minutes)",
       description = "Answers 202 whether or not an account has this address.")
   @ApiResponse(responseCode = "202", description = "A link was sent if an account has this address")
-  @ApiResponse(responseCode = "429", description = "3 requests for this address in 10 minutes; see Retry-After")
-  void requestReset(@Valid @RequestBody ResetRequest request) {
-    passwordReset.requestLink(request.email());
+  @ApiResponse(responseCode = "429", description = "3 requests for this address in 10 minutes, or 60 code and "
+      + "reset requests from this client address; see Retry-After")
+  void requestReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+    passwordReset.requestLink(request.email(), http.getRemoteAddr());
   }
 
   @PostMapping(path = "/api/v1/auth/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)

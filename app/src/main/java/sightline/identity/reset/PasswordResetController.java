@@ -1,5 +1,6 @@
 package sightline.identity.reset;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -35,12 +36,12 @@ class PasswordResetController {
 
   @PostMapping("/password-reset")
   String requestReset(@Valid @ModelAttribute("form") RequestResetForm form, BindingResult errors,
-      RedirectAttributes redirect) {
+      RedirectAttributes redirect, HttpServletRequest request) {
     if (errors.hasErrors()) {
       return REQUEST_VIEW;
     }
     try {
-      passwordReset.requestLink(form.email());
+      passwordReset.requestLink(form.email(), request.getRemoteAddr());
     } catch (NotAnEmailOrPhoneNumber e) {
       errors.rejectValue("email", "reset.emailInvalid");
       return REQUEST_VIEW;
