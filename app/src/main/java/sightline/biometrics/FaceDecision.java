@@ -49,7 +49,7 @@ public record FaceDecision(UUID id, Mode mode, Purpose purpose, Outcome outcome,
    * administrator checking an uploaded photo cannot expect a live face.
    */
   public enum Purpose {
-    /** Signing in with one's face (integrator, issue 5 part 4). */
+    /** Signing in with one's face (the face sign-in of the integrators' API). */
     SIGN_IN(true),
     /** Checking in to a class session (attendance module). */
     ATTENDANCE(true),

@@ -1,4 +1,4 @@
-// Runs one liveness session (issue 5, seed 004 "Veronica") on given page elements: starts it on the server, streams
+// Runs one liveness session on given page elements: starts it on the server, streams
 // camera frames to it with face-stream.js, shows the current challenge, hints and progress from each answer, and
 // resolves to the final answer (state PASSED or FAILED, with reasons). The server judges every frame; the browser
 // computes nothing about the face. Reused by the self-test page and by face sign-in.

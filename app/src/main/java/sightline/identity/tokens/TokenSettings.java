@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Lifetimes of API tokens ({@code sightline.identity.tokens.*}).
  *
  * @param issuer the {@code iss} claim written into and required of every access token
- * @param accessTokenLifetime how long an access token is accepted (15 minutes, issue 4)
+ * @param accessTokenLifetime how long an access token is accepted (15 minutes by default)
  * @param keyRotation the age after which the next access token is signed by a fresh key
  * @param refreshTokenIdle how long an unused refresh token stays valid; each refresh starts a new one
  * @param refreshTokenAbsolute how long a family of refresh tokens lives from sign-in, however often it is used
