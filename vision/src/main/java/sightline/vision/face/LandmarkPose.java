@@ -58,7 +58,8 @@ record LandmarkPose(double[] yaw, double[] pitch) {
     return new HeadPose(dot(yaw, f), dot(pitch, f), LandmarkGeometry.rollDegrees(landmarks));
   }
 
-  private static double dot(double[] a, double[] b) {
+  /** The dot product of coefficients and features, which is all a pose answer costs. */
+  static double dot(double[] a, double[] b) {
     double sum = 0;
     for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
     return sum;

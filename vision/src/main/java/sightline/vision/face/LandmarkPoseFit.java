@@ -188,10 +188,11 @@ public final class LandmarkPoseFit {
     double n = 0, p = 0, t = 0, pp = 0, pt = 0;
     for (int i = 0; i < features.size(); i++) {
       double[] f = features.get(i);
-      double yaw = dot(geometric.yaw(), f), mirroredYaw = dot(geometric.yaw(), LandmarkGeometry.mirror(f));
+      double yaw = LandmarkPose.dot(geometric.yaw(), f);
+      double mirroredYaw = LandmarkPose.dot(geometric.yaw(), LandmarkGeometry.mirror(f));
       yy += yaw * yaw + mirroredYaw * mirroredYaw;
       yt += (yaw - mirroredYaw) * targets.get(i)[0];
-      double pitch = dot(geometric.pitch(), f);
+      double pitch = LandmarkPose.dot(geometric.pitch(), f);
       n++;
       p += pitch;
       t += targets.get(i)[1];
@@ -214,17 +215,11 @@ public final class LandmarkPoseFit {
     double yaw = 0, pitch = 0;
     for (int i = 0; i < features.size(); i++) {
       double[] f = features.get(i);
-      double dy = dot(pose.yaw(), f) - targets.get(i)[0];
-      double dp = dot(pose.pitch(), f) - targets.get(i)[1];
+      double dy = LandmarkPose.dot(pose.yaw(), f) - targets.get(i)[0];
+      double dp = LandmarkPose.dot(pose.pitch(), f) - targets.get(i)[1];
       yaw += dy * dy;
       pitch += dp * dp;
     }
     return new double[] {Math.sqrt(yaw / features.size()), Math.sqrt(pitch / features.size())};
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
-    return sum;
   }
 }
