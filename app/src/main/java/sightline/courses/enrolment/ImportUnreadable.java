@@ -1,13 +1,21 @@
 package sightline.courses.enrolment;
 
-/** The roster file cannot be read as a roster at all (not a per-row problem). */
-final class ImportUnreadable extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The roster file cannot be read as a roster at all (not a per-row problem). Its detail is the message of
+ * {@link #messageKey()}, which the import page shows too.
+ */
+final class ImportUnreadable extends ErrorResponseException {
 
   private final String messageKey;
   private final String argument;
 
   ImportUnreadable(String messageKey, String argument) {
-    super(messageKey + ": " + argument);
+    super(HttpStatus.BAD_REQUEST, ProblemDetail.forStatus(HttpStatus.BAD_REQUEST), null, messageKey,
+        new Object[] {argument});
     this.messageKey = messageKey;
     this.argument = argument;
   }
