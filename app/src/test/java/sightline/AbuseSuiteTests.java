@@ -535,8 +535,12 @@ class AbuseSuiteTests {
     if (pattern.startsWith("/api/v1/auth/")) return anonymous;
     if (pattern.startsWith("/api/v1/biometrics/accounts/") || pattern.startsWith("/api/v1/biometrics/identify")
         || pattern.startsWith("/api/v1/admin/")) return adminApi;
+    // Courses: students join; every other change is a teacher's or an administrator's.
+    if (pattern.equals("/api/v1/courses/join")) return studentApi;
+    if (pattern.startsWith("/api/v1/courses")) return adminApi;
     if (pattern.startsWith("/api/")) return studentApi;
     if (pattern.startsWith("/admin/")) return adminBrowser;
+    if (pattern.startsWith("/courses") && !pattern.equals("/courses/join")) return adminBrowser;
     return studentBrowser;
   }
 

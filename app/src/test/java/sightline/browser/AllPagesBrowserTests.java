@@ -31,9 +31,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import sightline.courses.CourseView;
+import sightline.courses.catalogue.CourseSettings;
+import sightline.courses.catalogue.CoursesService;
+import sightline.courses.catalogue.EnrolmentSource;
+import sightline.courses.catalogue.SessionPlan;
 import sightline.diagnosis.Diagnoses;
 import sightline.diagnosis.LeafPictures;
 import sightline.identity.AccountDirectory;
+import sightline.identity.AccountView;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.vision.model.ModelStore;
@@ -79,6 +85,9 @@ class AllPagesBrowserTests {
   @Autowired
   Diagnoses diagnoses;
 
+  @Autowired
+  CoursesService courses;
+
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A kind of person and how they sign in; no role is someone not signed in. */
@@ -90,12 +99,14 @@ class AllPagesBrowserTests {
     assertThat(pages).as("the page list comes from the running application").contains("/", "/sign-in",
         "/admin/accounts/{id}");
     List<Person> people = new ArrayList<>();
+    List<AccountView> accounts = new ArrayList<>();
     for (Role role : List.of(Role.ADMIN, Role.TEACHER, Role.STUDENT)) {
       String email = "pages-" + role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
       // The student's name is one unbroken word of the longest length a name may have: it must wrap, everywhere.
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
+      accounts.add(account);
       people.add(new Person(role.name().toLowerCase(), role, email, name));
       // One leaf check each, so that their history links to a result page.
       diagnoses.diagnose(account.id(), LeafPictures.spottedLeaf(256, 256));
@@ -105,6 +116,7 @@ class AllPagesBrowserTests {
       }
     }
     people.add(new Person("anonymous", null, null, null));
+    courseFor(accounts.get(1), accounts.get(2));
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -128,6 +140,26 @@ class AllPagesBrowserTests {
     Files.createDirectories(reportFile.getParent());
     Files.write(reportFile, report);
     assertThat(failures).as("pages that fail (report in %s)", reportFile).isEmpty();
+  }
+
+  /**
+   * A course the teacher teaches and the student attends, listed first (its code sorts before letters), so that its
+   * page is the one the walk opens. Its sessions are in a second course whose page the walk does not open: a session
+   * row links to the attendance and engagement pages of the session, which other modules serve. The session's
+   * delete confirmation is opened through a sample.
+   */
+  private void courseFor(AccountView teacher, AccountView student) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    CourseView course = courses.create(new CourseSettings("0-PAGES-" + suffix, "All pages course", "A", 10, 75),
+        teacher.id());
+    courses.enrol(course.id(), student.id(), EnrolmentSource.TEACHER, teacher.id());
+    CourseView other = courses.create(CourseSettings.of("ZZ-PAGES-" + suffix, "All pages sessions", ""),
+        teacher.id());
+    var start = java.time.Instant.parse("2030-01-07T08:00:00Z");
+    var session = courses.schedule(other.id(), new SessionPlan("Lecture", "B 204", start,
+        start.plus(Duration.ofHours(1)), null), null, java.time.ZoneOffset.UTC, teacher.id()).getFirst();
+    samples.put("/courses/{courseId}/sessions/{sessionId}/delete",
+        "/courses/" + other.id() + "/sessions/" + session.id() + "/delete");
   }
 
   /** One person's walk through every page. */
