@@ -1,10 +1,11 @@
 package sightline.attendance.checkin;
 
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import sightline.attendance.CheckInAttempted;
 import sightline.attendance.CheckInCorrected;
 import sightline.attendance.CheckInRecorded;
@@ -18,6 +19,11 @@ import sightline.courses.ClassSessionOpened;
  * fetches its roster and attempt log again over HTTP, in its reader's language and under the same access rule as
  * the page (rendering per subscriber here would need each one's locale). A lost message costs only freshness: the
  * next one, or a reload, brings everything.
+ *
+ * <p>A plain listener that sends after commit through a transaction synchronization, not a
+ * {@code @TransactionalEventListener}: Spring Modulith keeps a publication for every transactional listener and marks
+ * it completed in a new transaction while the committing thread still holds its connection, which under 50
+ * simultaneous check-ins exhausted the connection pool. Nothing here needs to survive a crash.
  */
 @Component
 class RosterPush {
@@ -30,32 +36,42 @@ class RosterPush {
     this.messaging = messaging;
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @EventListener
   void on(CheckInRecorded event) {
     send(event.session(), "recorded");
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @EventListener
   void on(CheckInCorrected event) {
     send(event.session(), "corrected");
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @EventListener
   void on(CheckInAttempted event) {
     send(event.session(), "attempted");
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @EventListener
   void on(ClassSessionOpened event) {
     send(event.session(), "opened");
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @EventListener
   void on(ClassSessionClosed event) {
     send(event.session(), "closed");
   }
 
   private void send(ClassSessionId session, String what) {
-    messaging.convertAndSend(TOPIC + session.value(), (Object) Map.of("event", what));
+    Runnable push = () -> messaging.convertAndSend(TOPIC + session.value(), (Object) Map.of("event", what));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          push.run();
+        }
+      });
+    } else {
+      push.run();
+    }
   }
 }
