@@ -71,11 +71,12 @@ class CheckInBrowserTests {
       fixtures.enrol(course, student, teacher);
     }
     ClassSessionView session = fixtures.openSession(course, teacher, AttendanceFixtures.CLASSROOM);
-    // Mahie's face for her two accounts; someone else's for the third, whose phone will film Mahie.
+    // Mahie's face for her account; someone else's for a third, whose phone will film Mahie. The second account is
+    // refused for its place before any camera, so it needs no face.
     enrol(mahie, List.of(RealClipCamera.firstFrame()), admin);
-    enrol(away, List.of(RealClipCamera.firstFrame()), admin);
-    enrol(other, List.of(SyntheticLivenessFrames.jpeg(SyntheticLivenessFrames.of(faces, "sample5",
-        new Point(1196, 317)).neutral())), admin);
+    var someoneElse = SyntheticLivenessFrames.of(faces, "sample5", new Point(1196, 317));
+    enrol(other, List.of(SyntheticLivenessFrames.jpeg(someoneElse.neutral()),
+        SyntheticLivenessFrames.jpeg(someoneElse.zoomed(3.0))), admin);
     String base = "http://localhost:" + port;
     String roster = base + "/attendance/sessions/" + session.id();
     double[] inside = AttendanceFixtures.north(AttendanceFixtures.CLASSROOM, 30);

@@ -60,7 +60,7 @@ class CheckInPagesController {
   String showCheckIn(@PathVariable UUID sessionId, @RequestParam(name = "qr", required = false) @Nullable String qr,
       @AuthenticationPrincipal SignedInUser user, Model model) {
     ClassSessionView session = courses.session(new ClassSessionId(sessionId));
-    model.addAttribute("session", session);
+    model.addAttribute("classSession", session);
     model.addAttribute("course", courses.get(session.course()));
     model.addAttribute("qr", qr == null ? "" : qr);
     return "attendance/check-in";
