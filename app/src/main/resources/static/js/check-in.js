@@ -47,6 +47,9 @@ function show(text, tone) {
 }
 
 function finish(name, text, tone, outcome) {
+  // The camera is off once the answer is in: nothing more is filmed.
+  const stream = elements.video.srcObject;
+  if (stream) stream.getTracks().forEach((track) => track.stop());
   state(name, outcome);
   show(text, tone);
   button.disabled = false;
