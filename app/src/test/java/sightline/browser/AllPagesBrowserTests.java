@@ -62,7 +62,9 @@ class AllPagesBrowserTests {
   /** Mapped GET addresses that are not pages a person opens: pictures, downloads, a polled fragment, a worker. */
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
       "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
-      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip");
+      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
+      "/attendance/sessions/{sessionId}/roster", "/attendance/sessions/{sessionId}/attempts",
+      "/attendance/sessions/{sessionId}/qr");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -117,6 +119,7 @@ class AllPagesBrowserTests {
     }
     people.add(new Person("anonymous", null, null, null));
     courseFor(accounts.get(1), accounts.get(2));
+    addAttendanceSamples(accounts.get(1), accounts.get(2));
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -160,6 +163,16 @@ class AllPagesBrowserTests {
         start.plus(Duration.ofHours(1)), null), null, java.time.ZoneOffset.UTC, teacher.id()).getFirst();
     samples.put("/courses/{courseId}/sessions/{sessionId}/delete",
         "/courses/" + other.id() + "/sessions/" + session.id() + "/delete");
+  }
+
+  /** A session of the teacher's course, open now, with the student enrolled: its roster and check-in pages. */
+  private void addAttendanceSamples(AccountView teacher, AccountView student) {
+    var fixtures = new sightline.attendance.AttendanceFixtures(directory, courses);
+    var course = fixtures.course(teacher);
+    fixtures.enrol(course, student, teacher);
+    var session = fixtures.openSession(course, teacher, sightline.attendance.AttendanceFixtures.CLASSROOM);
+    samples.put("/attendance/sessions/{sessionId}", "/attendance/sessions/" + session.id());
+    samples.put("/attendance/sessions/{sessionId}/check-in", "/attendance/sessions/" + session.id() + "/check-in");
   }
 
   /** One person's walk through every page. */
