@@ -6,6 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import sightline.attendance.AttemptOutcome;
 import sightline.attendance.AttendanceStatus;
+import sightline.attendance.CheckInMethod;
+import sightline.attendance.record.AttendanceRecords;
+import sightline.attendance.record.CheckInResult;
+import sightline.attendance.record.Evidence;
 import sightline.biometrics.FaceDecision;
 import sightline.biometrics.FaceMatching;
 import sightline.biometrics.LivenessChallenge;
@@ -61,11 +65,11 @@ class ClassroomKiosk {
   private final FaceMatching matching;
   private final AccountDirectory accounts;
   private final KioskLivenessSessions started;
-  private final KioskRecords records;
+  private final AttendanceRecords records;
   private final Clock clock;
 
   ClassroomKiosk(Courses courses, LivenessSessions liveness, FaceMatching matching, AccountDirectory accounts,
-      KioskLivenessSessions started, KioskRecords records, Clock clock) {
+      KioskLivenessSessions started, AttendanceRecords records, Clock clock) {
     this.courses = courses;
     this.liveness = liveness;
     this.matching = matching;
@@ -115,7 +119,7 @@ class ClassroomKiosk {
    * @throws sightline.biometrics.LivenessSessionNotPassed while the session still runs (nothing recorded)
    */
   Turn endTurn(ClassSessionId session, SignedInUser user, LivenessSessionId turn, String nonce,
-      KioskRecords.Device device) {
+      Evidence device) {
     KioskView kiosk = open(session, user);
     if (!started.classSessionOf(turn).map(session::equals).orElse(false)) {
       throw new LivenessSessionNotFound(turn);
@@ -127,8 +131,7 @@ class ClassroomKiosk {
     }
     LivenessOutcome passed = liveness.consume(turn);   // still running: 409, the turn stays
     started.forget(turn);
-    Instant now = clock.instant();
-    if (!kiosk.session().isOpenAt(now)) {
+    if (!kiosk.session().isOpenAt(clock.instant())) {
       return refuse(kiosk, AttemptOutcome.SESSION_NOT_OPEN, null, null, device);
     }
     if (passed.probe() == null) {
@@ -147,15 +150,25 @@ class ClassroomKiosk {
       return refuse(kiosk, outcome, decision.similarity(), passed.passiveLivenessScore(), device);
     }
     AccountId student = decision.matched();
-    KioskRecords.Recorded recorded = records.checkIn(kiosk.session(), kiosk.course(), student,
-        decision.similarity(), passed.passiveLivenessScore(), device, now);
-    return new Turn(recorded.outcome(), student, accounts.find(student).map(AccountView::displayName).orElse(""),
-        recorded.status(), recorded.at());
+    String name = accounts.find(student).map(AccountView::displayName).orElse("");
+    Evidence evidence = device.withFace(decision.similarity(), passed.passiveLivenessScore());
+    return switch (records.recordCheckIn(kiosk.session(), kiosk.course().graceMinutes(), student,
+        CheckInMethod.KIOSK, evidence)) {
+      case CheckInResult.Recorded recorded -> new Turn(AttemptOutcome.ACCEPTED, student, name,
+          recorded.checkIn().status(), recorded.checkIn().recordedAt());
+      case CheckInResult.AlreadyCheckedIn already -> {
+        var existing = records.checkInOf(kiosk.session().id(), student);
+        yield new Turn(AttemptOutcome.ALREADY_CHECKED_IN, student, name,
+            existing.map(c -> c.status()).orElse(null), existing.map(c -> c.recordedAt()).orElse(null));
+      }
+    };
   }
 
   private Turn refuse(KioskView kiosk, AttemptOutcome outcome, @Nullable Double similarity,
-      @Nullable Double livenessScore, KioskRecords.Device device) {
-    records.refuse(kiosk.session(), kiosk.course(), outcome, similarity, livenessScore, device, clock.instant());
+      @Nullable Double livenessScore, Evidence device) {
+    Evidence evidence = similarity != null && livenessScore != null ? device.withFace(similarity, livenessScore)
+        : livenessScore != null ? device.withLiveness(livenessScore) : device;
+    records.recordRefusal(kiosk.session(), null, CheckInMethod.KIOSK, outcome, evidence);
     return Turn.refused(outcome);
   }
 
