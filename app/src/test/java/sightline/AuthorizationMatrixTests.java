@@ -69,6 +69,12 @@ class AuthorizationMatrixTests {
     // under /admin/ (ADMIN, above).
     rules.put("/diagnosis", Access.SIGNED_IN);
     rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
+    // Attendance check-in: every signed-in caller reaches the handlers, which decide by course (a student checks in
+    // only where enrolled and sees only their own records; a session's roster, attempt log and marks are for its
+    // course's teachers and administrators, 404 to anyone else).
+    rules.put("/attendance", Access.SIGNED_IN);
+    rules.put("/api/v1/attendance/sessions/", Access.SIGNED_IN);
+    rules.put("/api/v1/attendance/my/", Access.SIGNED_IN);
     return rules;
   }
 

@@ -56,7 +56,9 @@ class AllPagesBrowserTests {
   /** Mapped GET addresses that are not pages a person opens: pictures, downloads, a polled fragment, a worker. */
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
       "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
-      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip");
+      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
+      "/attendance/sessions/{sessionId}/roster", "/attendance/sessions/{sessionId}/attempts",
+      "/attendance/sessions/{sessionId}/qr");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -79,6 +81,12 @@ class AllPagesBrowserTests {
   @Autowired
   Diagnoses diagnoses;
 
+  @Autowired
+  sightline.courses.catalogue.CoursesService courses;
+
+  /** This run's account of each role. */
+  private final Map<Role, sightline.identity.AccountId> accounts = new java.util.EnumMap<>(Role.class);
+
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A kind of person and how they sign in; no role is someone not signed in. */
@@ -96,6 +104,7 @@ class AllPagesBrowserTests {
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
+      accounts.put(role, account.id());
       people.add(new Person(role.name().toLowerCase(), role, email, name));
       // One leaf check each, so that their history links to a result page.
       diagnoses.diagnose(account.id(), LeafPictures.spottedLeaf(256, 256));
@@ -105,6 +114,7 @@ class AllPagesBrowserTests {
       }
     }
     people.add(new Person("anonymous", null, null, null));
+    addAttendanceSamples();
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -128,6 +138,18 @@ class AllPagesBrowserTests {
     Files.createDirectories(reportFile.getParent());
     Files.write(reportFile, report);
     assertThat(failures).as("pages that fail (report in %s)", reportFile).isEmpty();
+  }
+
+  /** A session of the teacher's course, open now, with the student enrolled: its roster and check-in pages. */
+  private void addAttendanceSamples() {
+    var fixtures = new sightline.attendance.AttendanceFixtures(directory, courses);
+    var teacher = directory.get(java.util.Objects.requireNonNull(accounts.get(Role.TEACHER)));
+    var student = directory.get(java.util.Objects.requireNonNull(accounts.get(Role.STUDENT)));
+    var course = fixtures.course(teacher);
+    fixtures.enrol(course, student, teacher);
+    var session = fixtures.openSession(course, teacher, sightline.attendance.AttendanceFixtures.CLASSROOM);
+    samples.put("/attendance/sessions/{sessionId}", "/attendance/sessions/" + session.id());
+    samples.put("/attendance/sessions/{sessionId}/check-in", "/attendance/sessions/" + session.id() + "/check-in");
   }
 
   /** One person's walk through every page. */
