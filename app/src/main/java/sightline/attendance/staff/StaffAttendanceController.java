@@ -61,7 +61,7 @@ class StaffAttendanceController {
   }
 
   @PostMapping("/admin/attendance/staff/place")
-  String setSchoolPlace(@AuthenticationPrincipal SignedInUser admin, @Valid @ModelAttribute SetSchoolPlaceForm placeForm,
+  String setSchoolPlace(@AuthenticationPrincipal SignedInUser admin, @Valid @ModelAttribute("placeForm") SetSchoolPlaceForm placeForm,
       BindingResult errors, Model model, RedirectAttributes redirect) {
     if (errors.hasErrors()) {
       return page(null, null, model);
