@@ -61,7 +61,8 @@ import sightline.vision.face.FaceAttribute;
  * threshold. Each student's template is that face's embedding plus independent noise (cosine about 0.9 to it, well
  * above the 0.34 match threshold and distinct from every other student's), put straight into the face index as
  * {@code FaceMatchingBenchmark} does: the verification costs what it costs for real people. Creating the accounts and
- * logging in is setup, not timed (with a cheap Argon2 setting). Liveness limits per address are raised because every student calls from 127.0.0.1.
+ * logging in is setup, not timed (with a cheap Argon2 setting). Liveness limits per address are raised because
+ * every student calls from 127.0.0.1.
  *
  * <p>Run: {@code ./sightline bench-checkin [students] [minutes]} (defaults 500 and 5; {@code 50 1} is a quick run).
  */

@@ -134,7 +134,8 @@ class KioskApiController {
     ClassroomKiosk.Turn result = kiosk.endTurn(new ClassSessionId(sessionId), user,
         new LivenessSessionId(turn.livenessSession()), turn.nonce(), device);
     boolean accepted = result.outcome().accepted();
-    Object[] arguments = {result.studentName(), result.at() == null ? "" : CLOCK_TIME.withZone(times.zone()).format(result.at()),
+    String at = result.at() == null ? "" : CLOCK_TIME.withZone(times.zone()).format(result.at());
+    Object[] arguments = {result.studentName(), at,
         result.status() == null ? "" : messages.getMessage("kiosk.status." + result.status(), null, locale)};
     String message = messages.getMessage("kiosk.outcome." + result.outcome(), arguments, locale);
     return ResponseEntity.status(accepted ? HttpStatus.CREATED : HttpStatus.OK).body(new KioskTurnOutcome(

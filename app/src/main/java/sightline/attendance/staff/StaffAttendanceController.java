@@ -61,8 +61,9 @@ class StaffAttendanceController {
   }
 
   @PostMapping("/admin/attendance/staff/place")
-  String setSchoolPlace(@AuthenticationPrincipal SignedInUser admin, @Valid @ModelAttribute("placeForm") SetSchoolPlaceForm placeForm,
-      BindingResult errors, Model model, RedirectAttributes redirect) {
+  String setSchoolPlace(@AuthenticationPrincipal SignedInUser admin,
+      @Valid @ModelAttribute("placeForm") SetSchoolPlaceForm placeForm, BindingResult errors, Model model,
+      RedirectAttributes redirect) {
     if (errors.hasErrors()) {
       return page(null, null, model);
     }
