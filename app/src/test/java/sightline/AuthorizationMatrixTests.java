@@ -76,6 +76,14 @@ class AuthorizationMatrixTests {
     rules.put("/api/v1/courses/join", Access.STUDENT);
     rules.put("/courses", Access.TEACHING);
     rules.put("/api/v1/courses", Access.TEACHING);
+    // The classroom kiosk and staff check-in are for teachers and administrators (the kiosk's handlers then require a
+    // teacher of the session's course); the school's place and the staff report for administrators.
+    rules.put("/attendance/sessions/{sessionId}/kiosk", Access.STAFF);
+    rules.put("/api/v1/attendance/sessions/{sessionId}/kiosk", Access.STAFF);
+    rules.put("/attendance/staff", Access.STAFF);
+    rules.put("/api/v1/attendance/staff/place", Access.ADMIN);
+    rules.put("/api/v1/attendance/staff/report", Access.ADMIN);
+    rules.put("/api/v1/attendance/staff/", Access.STAFF);
     // Attendance check-in: every signed-in caller reaches the handlers, which decide by course (a student checks in
     // only where enrolled and sees only their own records; a session's roster, attempt log and marks are for its
     // course's teachers and administrators, 404 to anyone else).

@@ -173,6 +173,7 @@ class AllPagesBrowserTests {
     var session = fixtures.openSession(course, teacher, sightline.attendance.AttendanceFixtures.CLASSROOM);
     samples.put("/attendance/sessions/{sessionId}", "/attendance/sessions/" + session.id());
     samples.put("/attendance/sessions/{sessionId}/check-in", "/attendance/sessions/" + session.id() + "/check-in");
+    samples.put("/attendance/sessions/{sessionId}/kiosk", "/attendance/sessions/" + session.id() + "/kiosk");
   }
 
   /** One person's walk through every page. */
