@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import sightline.attendance.AttendanceStatus;
+import sightline.attendance.record.CheckInView;
+import sightline.attendance.record.StatusPointsView;
 import sightline.courses.ClassSessionId;
 import sightline.courses.ClassSessionView;
 import sightline.courses.CourseView;
@@ -26,7 +28,7 @@ import sightline.identity.AccountId;
  * @param from     the first counted session's start, null when nothing is recorded yet
  * @param to       the last counted session's end, null when nothing is recorded yet
  */
-record CourseReport(CourseView course, StatusPoints points, List<SessionSummary> sessions,
+record CourseReport(CourseView course, StatusPointsView points, List<SessionSummary> sessions,
     List<StudentSummary> students, @Nullable Instant from, @Nullable Instant to) {
 
   /** One session: how many students had each status. */
@@ -49,6 +51,7 @@ record CourseReport(CourseView course, StatusPoints points, List<SessionSummary>
    * One student.
    *
    * @param percent points over the most the counted sessions could earn, 0..100; null before any session counts
+   *                (or when no status earns points)
    * @param below   whether the percentage is under the course's warning percentage (never when that is 0)
    */
   record StudentSummary(AccountId student, String name, Map<AttendanceStatus, Integer> counts, int sessionsCounted,
@@ -71,13 +74,13 @@ record CourseReport(CourseView course, StatusPoints points, List<SessionSummary>
    * @param marks    the course's records (a student who left the course keeps their row)
    * @param names    display names by student; a student without one is shown by id
    */
-  static CourseReport of(CourseView course, StatusPoints points, List<ClassSessionView> sessions,
-      Set<AccountId> roster, List<AttendanceMark> marks, Map<AccountId, String> names, Instant now) {
+  static CourseReport of(CourseView course, StatusPointsView points, List<ClassSessionView> sessions,
+      Set<AccountId> roster, List<CheckInView> marks, Map<AccountId, String> names, Instant now) {
     List<ClassSessionView> started = sessions.stream().filter(s -> !s.startsAt().isAfter(now))
         .sorted(Comparator.comparing(ClassSessionView::startsAt)).toList();
     Map<ClassSessionId, ClassSessionView> byId = new HashMap<>();
     started.forEach(s -> byId.put(s.id(), s));
-    List<AttendanceMark> counted = marks.stream().filter(m -> byId.containsKey(m.session())).toList();
+    List<CheckInView> counted = marks.stream().filter(m -> byId.containsKey(m.session())).toList();
 
     List<SessionSummary> sessionRows = new ArrayList<>();
     for (ClassSessionView session : started) {
@@ -91,7 +94,7 @@ record CourseReport(CourseView course, StatusPoints points, List<SessionSummary>
     counted.forEach(m -> students.add(m.student()));
     List<StudentSummary> studentRows = new ArrayList<>();
     for (AccountId student : students) {
-      List<AttendanceMark> own = counted.stream().filter(m -> m.student().equals(student)).toList();
+      List<CheckInView> own = counted.stream().filter(m -> m.student().equals(student)).toList();
       studentRows.add(summarise(student, names.getOrDefault(student, student.toString()), own, points,
           course.warningPercent()));
     }
@@ -106,17 +109,17 @@ record CourseReport(CourseView course, StatusPoints points, List<SessionSummary>
   }
 
   /** One student's counts, points and percentage over their records in counted sessions. */
-  static StudentSummary summarise(AccountId student, String name, List<AttendanceMark> marks, StatusPoints points,
+  static StudentSummary summarise(AccountId student, String name, List<CheckInView> marks, StatusPointsView points,
       int warningPercent) {
     var counts = new EnumMap<AttendanceStatus, Integer>(AttendanceStatus.class);
     int earned = 0;
-    for (AttendanceMark mark : marks) {
+    for (CheckInView mark : marks) {
       counts.merge(mark.status(), 1, Integer::sum);
-      earned += points.of(mark.status());
+      earned += points.pointsFor(mark.status());
     }
     int sessions = marks.size();
-    int max = sessions * points.max();
-    Double percent = sessions == 0 ? null : 100.0 * earned / max;
+    int max = sessions * points.maximum();
+    Double percent = max == 0 ? null : 100.0 * earned / max;
     boolean below = percent != null && warningPercent > 0 && percent < warningPercent;
     return new StudentSummary(student, name, counts, sessions, earned, max, percent, below);
   }

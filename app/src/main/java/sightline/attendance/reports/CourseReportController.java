@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import sightline.attendance.AttendanceStatus;
+import sightline.attendance.record.StatusPointsView;
 import sightline.courses.ClassSessionId;
 import sightline.courses.CourseId;
 import sightline.identity.SignedInUser;
@@ -32,11 +33,11 @@ class CourseReportController {
   private static final String COURSE_VIEW = "attendance/course-report";
   private static final String SESSION_VIEW = "attendance/session-report";
 
-  /** The points form; the range (0..100, one above 0) is {@link StatusPoints}'s rule. */
+  /** The points form; the range (0..100, one above 0) is checked by {@link CourseReports#changePoints}. */
   record PointsForm(@NotNull Integer present, @NotNull Integer late, @NotNull Integer excused,
       @NotNull Integer absent) {
 
-    static PointsForm of(StatusPoints points) {
+    static PointsForm of(StatusPointsView points) {
       return new PointsForm(points.present(), points.late(), points.excused(), points.absent());
     }
   }
@@ -77,11 +78,10 @@ class CourseReportController {
     CourseId course = new CourseId(courseId);
     if (!errors.hasErrors()) {
       try {
-        reports.changePoints(course,
-            new StatusPoints(form.present(), form.late(), form.excused(), form.absent()), user);
+        reports.changePoints(course, form.present(), form.late(), form.excused(), form.absent(), user);
         redirect.addFlashAttribute("notice", "reports.pointsChanged");
         return "redirect:/attendance/courses/" + courseId + "/report";
-      } catch (IllegalArgumentException e) {
+      } catch (PointsOutOfRange e) {
         errors.reject("reports.pointsInvalid");
       }
     }

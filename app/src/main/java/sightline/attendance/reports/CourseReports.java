@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import sightline.attendance.record.AttendanceRecords;
+import sightline.attendance.record.CheckInView;
+import sightline.attendance.record.StatusPointsView;
 import sightline.courses.ClassSessionId;
 import sightline.courses.ClassSessionView;
 import sightline.courses.CourseId;
@@ -33,16 +35,13 @@ class CourseReports {
   record MyCourse(CourseView course, CourseReport.StudentSummary summary) {}
 
   private final Courses courses;
-  private final AttendanceMarks marks;
-  private final CourseStatusPointsRepository points;
+  private final AttendanceRecords records;
   private final AccountDirectory accounts;
   private final Clock clock;
 
-  CourseReports(Courses courses, AttendanceMarks marks, CourseStatusPointsRepository points,
-      AccountDirectory accounts, Clock clock) {
+  CourseReports(Courses courses, AttendanceRecords records, AccountDirectory accounts, Clock clock) {
     this.courses = courses;
-    this.marks = marks;
-    this.points = points;
+    this.records = records;
     this.accounts = accounts;
     this.clock = clock;
   }
@@ -51,7 +50,6 @@ class CourseReports {
    * @throws sightline.courses.CourseNotFound when there is no such course
    * @throws NotCourseTeacher unless the viewer teaches the course or is an administrator
    */
-  @Transactional(readOnly = true)
   CourseReport courseReport(CourseId course, SignedInUser viewer) {
     CourseView view = teachable(course, viewer);
     return report(view);
@@ -61,49 +59,53 @@ class CourseReports {
    * @throws sightline.courses.ClassSessionNotFound when there is no such session
    * @throws NotCourseTeacher unless the viewer teaches the course or is an administrator
    */
-  @Transactional(readOnly = true)
   SessionReport sessionReport(ClassSessionId session, SignedInUser viewer) {
     ClassSessionView view = courses.session(session);
     CourseView course = teachable(view.course(), viewer);
     Set<AccountId> roster = courses.enrolledStudents(course.id());
-    List<AttendanceMark> sessionMarks = marks.ofSession(session);
+    List<CheckInView> sessionMarks = records.checkInsOfSession(session);
     return SessionReport.of(course, view, roster, sessionMarks, names(roster, sessionMarks));
   }
 
-  @Transactional(readOnly = true)
-  StatusPoints points(CourseId course) {
-    return points.findById(course.value()).map(CourseStatusPoints::points).orElseGet(StatusPoints::defaults);
-  }
-
-  /** @throws NotCourseTeacher unless the viewer teaches the course or is an administrator */
-  @Transactional
-  void changePoints(CourseId course, StatusPoints changed, SignedInUser viewer) {
+  /**
+   * Changes the course's points per status.
+   *
+   * @throws NotCourseTeacher   unless the viewer teaches the course or is an administrator
+   * @throws PointsOutOfRange   unless each is 0..100 and one is above 0
+   */
+  void changePoints(CourseId course, int present, int late, int excused, int absent, SignedInUser viewer) {
     teachable(course, viewer);
-    points.findById(course.value()).ifPresentOrElse(row -> row.change(changed),
-        () -> points.save(new CourseStatusPoints(course.value(), changed)));
+    StatusPointsView changed;
+    try {
+      changed = new StatusPointsView(course, present, late, excused, absent);
+    } catch (IllegalArgumentException e) {
+      throw new PointsOutOfRange();
+    }
+    if (changed.maximum() == 0) {
+      throw new PointsOutOfRange();
+    }
+    records.changePoints(changed);
   }
 
   /** The student's counts and percentage in each course they are enrolled in. */
-  @Transactional(readOnly = true)
   List<MyCourse> myCourses(AccountId student, String name) {
     return courses.coursesOf(student).stream()
         .map(course -> new MyCourse(course, standing(course, student, name))).toList();
   }
 
   /** One student's counts and percentage in a course, over the sessions that had started by now. */
-  @Transactional(readOnly = true)
   CourseReport.StudentSummary standing(CourseView course, AccountId student, String name) {
     var started = courses.sessions(course.id()).stream().filter(s -> !s.startsAt().isAfter(clock.instant()))
         .map(ClassSessionView::id).collect(java.util.stream.Collectors.toSet());
-    List<AttendanceMark> own = marks.ofStudent(course.id(), student).stream()
+    List<CheckInView> own = records.checkInsOfStudent(student).stream()
         .filter(mark -> started.contains(mark.session())).toList();
-    return CourseReport.summarise(student, name, own, points(course.id()), course.warningPercent());
+    return CourseReport.summarise(student, name, own, records.points(course.id()), course.warningPercent());
   }
 
   private CourseReport report(CourseView course) {
     Set<AccountId> roster = courses.enrolledStudents(course.id());
-    List<AttendanceMark> courseMarks = marks.ofCourse(course.id());
-    return CourseReport.of(course, points(course.id()), courses.sessions(course.id()), roster, courseMarks,
+    List<CheckInView> courseMarks = records.checkInsOfCourse(course.id());
+    return CourseReport.of(course, records.points(course.id()), courses.sessions(course.id()), roster, courseMarks,
         names(roster, courseMarks), clock.instant());
   }
 
@@ -115,7 +117,7 @@ class CourseReports {
     return view;
   }
 
-  private Map<AccountId, String> names(Collection<AccountId> roster, List<AttendanceMark> marked) {
+  private Map<AccountId, String> names(Collection<AccountId> roster, List<CheckInView> marked) {
     Set<AccountId> ids = new LinkedHashSet<>(roster);
     marked.forEach(mark -> ids.add(mark.student()));
     Map<AccountId, String> names = new HashMap<>();

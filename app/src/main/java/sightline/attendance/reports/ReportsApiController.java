@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import sightline.attendance.AttendanceStatus;
 import sightline.attendance.CheckInMethod;
+import sightline.attendance.record.StatusPointsView;
 import sightline.courses.ClassSessionId;
 import sightline.courses.CourseId;
 import sightline.identity.SignedInUser;
@@ -141,7 +142,7 @@ class ReportsApiController {
   @GetMapping("/courses/{courseId}/points")
   @Operation(summary = "The points each status earns in the course")
   PointsBody points(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID courseId) {
-    StatusPoints points = reports.courseReport(new CourseId(courseId), user).points();
+    StatusPointsView points = reports.courseReport(new CourseId(courseId), user).points();
     return new PointsBody(points.present(), points.late(), points.excused(), points.absent());
   }
 
@@ -151,13 +152,7 @@ class ReportsApiController {
       mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   PointsBody changePoints(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID courseId,
       @Valid @RequestBody PointsBody body) {
-    StatusPoints points;
-    try {
-      points = new StatusPoints(body.present(), body.late(), body.excused(), body.absent());
-    } catch (IllegalArgumentException e) {
-      throw new PointsOutOfRange();
-    }
-    reports.changePoints(new CourseId(courseId), points, user);
+    reports.changePoints(new CourseId(courseId), body.present(), body.late(), body.excused(), body.absent(), user);
     return body;
   }
 

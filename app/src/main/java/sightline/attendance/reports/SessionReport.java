@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import sightline.attendance.AttendanceStatus;
 import sightline.attendance.CheckInMethod;
+import sightline.attendance.record.CheckInView;
 import sightline.courses.ClassSessionView;
 import sightline.courses.CourseView;
 import sightline.identity.AccountId;
@@ -27,16 +28,16 @@ record SessionReport(CourseView course, ClassSessionView session, List<Row> rows
       @Nullable CheckInMethod method, @Nullable Double similarity, @Nullable Double distanceMetres) {}
 
   static SessionReport of(CourseView course, ClassSessionView session, Set<AccountId> roster,
-      List<AttendanceMark> marks, Map<AccountId, String> names) {
+      List<CheckInView> marks, Map<AccountId, String> names) {
     Set<AccountId> students = new LinkedHashSet<>(roster);
     marks.forEach(mark -> students.add(mark.student()));
     List<Row> rows = new ArrayList<>();
     for (AccountId student : students) {
       String name = names.getOrDefault(student, student.toString());
-      AttendanceMark mark = marks.stream().filter(m -> m.student().equals(student)).findFirst().orElse(null);
+      CheckInView mark = marks.stream().filter(m -> m.student().equals(student)).findFirst().orElse(null);
       rows.add(mark == null ? new Row(student, name, null, null, null, null, null)
-          : new Row(student, name, mark.status(), mark.recordedAt(), mark.method(), mark.similarity(),
-              mark.distanceMetres()));
+          : new Row(student, name, mark.status(), mark.recordedAt(), mark.method(), mark.evidence().similarity(),
+              mark.evidence().distanceMetres()));
     }
     rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER)
         .thenComparing(row -> row.student().toString()));

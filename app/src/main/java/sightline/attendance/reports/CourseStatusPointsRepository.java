@@ -1,6 +1,0 @@
-package sightline.attendance.reports;
-
-import java.util.UUID;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface CourseStatusPointsRepository extends JpaRepository<CourseStatusPoints, UUID> {}
