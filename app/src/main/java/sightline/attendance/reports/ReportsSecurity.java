@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import sightline.identity.Role;
 
 /**
- * Reports, their exports and the fraud signals are for teachers and administrators: a student is refused before
+ * Reports and their exports are for teachers and administrators: a student is refused before
  * any course is looked up. Which teacher may see which course is the reports' own check (the course's teachers).
  * A student's own percentages are under {@code /api/v1/attendance/me/}, open to anyone signed in.
  */
@@ -19,10 +19,10 @@ class ReportsSecurity {
     String[] staff = {Role.TEACHER.name(), Role.ADMIN.name()};
     return http -> http.authorizeHttpRequests(requests -> requests
         .requestMatchers("/attendance/courses/*/report", "/attendance/courses/*/report.*",
-            "/attendance/courses/*/report/**", "/attendance/sessions/*/report", "/attendance/sessions/*/report.*",
-            "/attendance/sessions/*/signals").hasAnyRole(staff)
+            "/attendance/courses/*/report/**", "/attendance/sessions/*/report", "/attendance/sessions/*/report.*")
+        .hasAnyRole(staff)
         .requestMatchers("/api/v1/attendance/courses/*/report", "/api/v1/attendance/courses/*/report.*",
             "/api/v1/attendance/courses/*/points", "/api/v1/attendance/sessions/*/report",
-            "/api/v1/attendance/sessions/*/report.*", "/api/v1/attendance/sessions/*/signals").hasAnyRole(staff));
+            "/api/v1/attendance/sessions/*/report.*").hasAnyRole(staff));
   }
 }
