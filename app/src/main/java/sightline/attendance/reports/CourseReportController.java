@@ -105,7 +105,7 @@ class CourseReportController {
 
   private String renderCourseReport(CourseReport report, Model model, Locale locale) {
     List<String> statusNames = Arrays.stream(AttendanceStatus.values())
-        .map(status -> messages.getMessage("reports.status." + status, null, locale)).toList();
+        .map(status -> messages.getMessage("attendance.status." + status, null, locale)).toList();
     model.addAttribute("report", report);
     model.addAttribute("statuses", AttendanceStatus.values());
     model.addAttribute("sessionChart", ReportCharts.perSession(report, statusNames));

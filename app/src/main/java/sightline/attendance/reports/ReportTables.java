@@ -33,7 +33,7 @@ class ReportTables {
     List<String> headers = new ArrayList<>();
     headers.add(text("reports.student", locale));
     for (AttendanceStatus status : AttendanceStatus.values()) {
-      headers.add(text("reports.status." + status, locale));
+      headers.add(text("attendance.status." + status, locale));
     }
     headers.addAll(List.of(text("reports.sessionsCounted", locale), text("reports.points", locale),
         text("reports.maxPoints", locale), text("reports.percent", locale), text("reports.below", locale)));
@@ -66,9 +66,9 @@ class ReportTables {
       List<@Nullable Object> row = new ArrayList<>();
       row.add(student.name());
       row.add(student.status() == null ? text("reports.unmarked", locale)
-          : text("reports.status." + student.status(), locale));
+          : text("attendance.status." + student.status(), locale));
       row.add(student.recordedAt() == null ? null : time(student.recordedAt()));
-      row.add(student.method() == null ? null : text("reports.method." + student.method(), locale));
+      row.add(student.method() == null ? null : text("attendance.method." + student.method(), locale));
       row.add(student.similarity() == null ? null : Math.round(student.similarity() * 1000) / 1000.0);
       row.add(student.distanceMetres() == null ? null : (double) Math.round(student.distanceMetres()));
       rows.add(row);
