@@ -35,7 +35,8 @@ class ReportDownloads {
 
   /** A file name of ASCII letters, digits and dashes, from a course code or session title. */
   static String fileName(String name) {
-    String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^A-Za-z0-9]+", "-")
+    String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        .replaceAll("[^A-Za-z0-9]+", "-")
         .replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
     return ascii.isEmpty() ? "attendance" : ascii.length() > 60 ? ascii.substring(0, 60) : ascii;
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * When to try a failed delivery again: {@code base}, then twice as long after each further failure, never longer
  * than {@code cap}; after {@code maxAttempts} failures the delivery is given up (an administrator may retry it).
- * With the defaults (10 s, 1 h, 15) a delivery is tried for about 7.5 hours.
+ * With the defaults (10 s, 1 h, 15) a delivery is tried for about 6.5 hours.
  */
 record Backoff(Duration base, Duration cap, int maxAttempts) {
 
