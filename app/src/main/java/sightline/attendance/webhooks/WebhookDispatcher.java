@@ -14,11 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -29,10 +31,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * outcome leaves the rows to be claimed again when the lease ends, so an event may arrive twice (receivers key on
  * the event id) but is never lost.
  *
- * <p>{@code @Scheduled} rather than a Moments event: deliveries are due within seconds, Moments ticks hourly.
+ * <p>Its own timer thread rather than a Moments event (deliveries are due within seconds, Moments ticks hourly) and
+ * rather than {@code @EnableScheduling}, which would replace the application's task executor for every module.
  */
 @Component
-class WebhookDispatcher {
+class WebhookDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -47,6 +50,7 @@ class WebhookDispatcher {
   private final WebhookSettings settings;
   private final Clock clock;
   private final HttpClient http;
+  private @Nullable ScheduledExecutorService timer;
 
   WebhookDispatcher(JdbcClient jdbc, TransactionOperations transactions, WebhookDeliveryRepository deliveries,
       WebhookRepository webhooks, WebhookSecrets secrets, WebhookSettings settings, Clock clock) {
@@ -62,7 +66,36 @@ class WebhookDispatcher {
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  @Scheduled(fixedDelayString = "${sightline.webhooks.poll-interval:5s}")
+  @Override
+  public synchronized void start() {
+    timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-dispatcher").daemon()
+        .factory());
+    long every = settings.pollInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return timer != null;
+  }
+
+  private void pollSafely() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      // A database hiccup must not end the timer: the next poll tries again.
+      log.warn("Webhook dispatch failed; trying again at the next poll", e);
+    }
+  }
+
   void poll() {
     List<Claimed> claimed = claim();
     if (claimed.isEmpty()) {
