@@ -69,6 +69,17 @@ class AuthorizationMatrixTests {
     // under /admin/ (ADMIN, above).
     rules.put("/diagnosis", Access.SIGNED_IN);
     rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
+    // Attendance reports, their exports, points per status and fraud signals: teachers (of the course, else 403 or
+    // 404 from the module) and administrators; a student reads their own percentages under /api/v1/attendance/me/.
+    // Webhooks are under /admin/ (ADMIN, above).
+    rules.put("/attendance/courses/{courseId}/report", Access.STAFF);
+    rules.put("/attendance/sessions/{sessionId}/report", Access.STAFF);
+    rules.put("/attendance/sessions/{sessionId}/signals", Access.STAFF);
+    rules.put("/api/v1/attendance/courses/{courseId}/report", Access.STAFF);
+    rules.put("/api/v1/attendance/courses/{courseId}/points", Access.STAFF);
+    rules.put("/api/v1/attendance/sessions/{sessionId}/report", Access.STAFF);
+    rules.put("/api/v1/attendance/sessions/{sessionId}/signals", Access.STAFF);
+    rules.put("/api/v1/attendance/me/courses", Access.SIGNED_IN);
     return rules;
   }
 

@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,6 +34,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import sightline.attendance.AttendanceStatus;
+import sightline.attendance.record.AttendanceRecords;
+import sightline.courses.catalogue.CourseSettings;
+import sightline.courses.catalogue.CoursesService;
+import sightline.courses.catalogue.EnrolmentSource;
+import sightline.courses.catalogue.SessionPlan;
 import sightline.diagnosis.Diagnoses;
 import sightline.diagnosis.LeafPictures;
 import sightline.identity.AccountDirectory;
@@ -56,7 +65,9 @@ class AllPagesBrowserTests {
   /** Mapped GET addresses that are not pages a person opens: pictures, downloads, a polled fragment, a worker. */
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
       "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
-      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip");
+      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
+      "/attendance/courses/{courseId}/report.{format}", "/attendance/sessions/{sessionId}/report.{format}",
+      "/attendance/sessions/{sessionId}/signals");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -78,6 +89,12 @@ class AllPagesBrowserTests {
 
   @Autowired
   Diagnoses diagnoses;
+
+  @Autowired
+  CoursesService courses;
+
+  @Autowired
+  AttendanceRecords records;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -105,6 +122,7 @@ class AllPagesBrowserTests {
       }
     }
     people.add(new Person("anonymous", null, null, null));
+    attendanceReports(people);
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -128,6 +146,26 @@ class AllPagesBrowserTests {
     Files.createDirectories(reportFile.getParent());
     Files.write(reportFile, report);
     assertThat(failures).as("pages that fail (report in %s)", reportFile).isEmpty();
+  }
+
+  /**
+   * A course of the teacher's with a past session in which the long-named student was marked, so that the course and
+   * session reports (their table, charts and exports) have a row to show.
+   */
+  private void attendanceReports(List<Person> people) {
+    var teacher = directory.findByEmail(people.stream().filter(p -> p.role() == Role.TEACHER).findFirst()
+        .orElseThrow().email()).orElseThrow();
+    var student = directory.findByEmail(people.stream().filter(p -> p.role() == Role.STUDENT).findFirst()
+        .orElseThrow().email()).orElseThrow();
+    var course = courses.create(CourseSettings.of("AP-" + UUID.randomUUID().toString().substring(0, 8), "All pages",
+        ""), teacher.id());
+    courses.enrol(course.id(), student.id(), EnrolmentSource.TEACHER, teacher.id());
+    Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+    var session = courses.schedule(course.id(), new SessionPlan("Week 1", "", start, start.plus(Duration.ofHours(1)),
+        null), null, ZoneOffset.UTC, teacher.id()).getFirst();
+    records.mark(session, student.id(), AttendanceStatus.LATE, "all pages", teacher.id());
+    samples.put("/attendance/courses/{courseId}/report", "/attendance/courses/" + course.id() + "/report");
+    samples.put("/attendance/sessions/{sessionId}/report", "/attendance/sessions/" + session.id() + "/report");
   }
 
   /** One person's walk through every page. */
@@ -163,6 +201,7 @@ class AllPagesBrowserTests {
       if (person.role() == Role.ADMIN) {
         links.put(importRoster(), "a roster import");
         links.put(createFaceApiApplication(), "a new face API application");
+        links.put(createWebhook(), "a new webhook");
       }
       for (String pattern : pages) {
         if (pattern.contains("{")) {
@@ -300,6 +339,20 @@ class AllPagesBrowserTests {
       driver.findElement(By.cssSelector("#create-application #name")).sendKeys("All pages " + UUID.randomUUID());
       driver.findElement(By.cssSelector("#create-application button")).click();
       browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/admin/face-api/[0-9a-f-]{36}$"));
+      return driver.getCurrentUrl().substring(base.length());
+    }
+
+    private String createWebhook() {
+      var driver = browser.driver;
+      driver.get(base + "/admin/webhooks");
+      driver.findElement(By.cssSelector("#create-webhook #name")).sendKeys("All pages " + UUID.randomUUID());
+      var url = driver.findElement(By.cssSelector("#create-webhook #url"));
+      url.clear();
+      // The discard port: nothing answers, so its deliveries wait in the outbox and never leave this machine.
+      url.sendKeys("http://127.0.0.1:9/all-pages");
+      driver.findElement(By.cssSelector("#create-webhook button")).click();
+      browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/admin/webhooks/[0-9a-f-]{36}$"));
+      assertThat(driver.findElement(By.id("new-secret")).getText()).startsWith("whsec_");
       return driver.getCurrentUrl().substring(base.length());
     }
 

@@ -8,11 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionOperations;
 import sightline.attendance.CheckInCorrected;
 import sightline.attendance.CheckInRecorded;
@@ -71,12 +73,13 @@ class AttendanceWarnings {
     this.clock = clock;
   }
 
-  @ApplicationModuleListener
+  // Without a transaction of its own: each step below takes a short one, and none is open while the mail goes out.
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(CheckInRecorded event) {
     evaluate(event.course(), event.student());
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(CheckInCorrected event) {
     evaluate(event.course(), event.student());
   }
@@ -111,22 +114,29 @@ class AttendanceWarnings {
 
   /** Records the warning before it is sent, in a short transaction of its own; false when already warned. */
   private boolean claim(CourseView course, AccountView student, CourseReport.StudentSummary standing) {
-    Boolean claimed = transactions.execute(tx -> {
-      Integer existing = jdbc.sql("SELECT COUNT(*) FROM attendance.warning_sent WHERE course_id = :course "
-              + "AND student_id = :student")
-          .param("course", course.id().value()).param("student", student.id().value()).query(Integer.class)
-          .single();
-      if (existing > 0) {
-        return false;
-      }
-      jdbc.sql("INSERT INTO attendance.warning_sent (course_id, student_id, percent, sent_at) "
-              + "VALUES (:course, :student, :percent, :at)")
-          .param("course", course.id().value()).param("student", student.id().value())
-          .param("percent", standing.percent()).param("at", Timestamp.from(clock.instant())).update();
-      return true;
-    });
-    return Boolean.TRUE.equals(claimed);
+    try {
+      return Boolean.TRUE.equals(transactions.execute(tx -> insertClaim(course, student, standing)));
+    } catch (DataIntegrityViolationException e) {
+      // Another listener for the same student (two records at once) claimed it first: one warning is enough.
+      return false;
+    }
   }
+
+  private boolean insertClaim(CourseView course, AccountView student, CourseReport.StudentSummary standing) {
+    Integer existing = jdbc.sql("SELECT COUNT(*) FROM attendance.warning_sent WHERE course_id = :course "
+            + "AND student_id = :student")
+        .param("course", course.id().value()).param("student", student.id().value()).query(Integer.class)
+        .single();
+    if (existing > 0) {
+      return false;
+    }
+    jdbc.sql("INSERT INTO attendance.warning_sent (course_id, student_id, percent, sent_at) "
+            + "VALUES (:course, :student, :percent, :at)")
+        .param("course", course.id().value()).param("student", student.id().value())
+        .param("percent", standing.percent()).param("at", Timestamp.from(clock.instant())).update();
+    return true;
+  }
+
 
   private void send(CourseView course, AccountView student, CourseReport.StudentSummary standing) {
     // The student's language is not stored; warnings are written in the school's default (English) bundle.

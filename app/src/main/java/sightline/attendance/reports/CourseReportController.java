@@ -108,6 +108,7 @@ class CourseReportController {
         .map(status -> messages.getMessage("attendance.status." + status, null, locale)).toList();
     model.addAttribute("report", report);
     model.addAttribute("statuses", AttendanceStatus.values());
+    model.addAttribute("legend", ReportCharts.legend());
     model.addAttribute("sessionChart", ReportCharts.perSession(report, statusNames));
     model.addAttribute("studentChart", ReportCharts.perStudent(report, statusNames));
     model.addAttribute("school", tables.school());

@@ -18,7 +18,10 @@ final class ReportCharts {
   private static final int LABEL_WIDTH = 200;
   private static final int MAX_LABEL = 28;
 
-  /** One coloured rectangle, with the text a pointer or screen reader gets for it. */
+  /**
+   * One coloured rectangle, with what it shows in words (for the API and tests; the page's table says the same to
+   * screen readers, and the SVG is one labelled image).
+   */
   record Segment(double x, double y, double width, double height, String fill, String title) {}
 
   /** A text label at a position. */
@@ -32,7 +35,14 @@ final class ReportCharts {
     }
   }
 
+  /** A status and its colour, for the legend. */
+  record LegendEntry(AttendanceStatus status, String fill) {}
+
   private ReportCharts() {}
+
+  static List<LegendEntry> legend() {
+    return java.util.Arrays.stream(AttendanceStatus.values()).map(s -> new LegendEntry(s, fill(s))).toList();
+  }
 
   /** Fill colours by status, dark enough against white for the legend's 3:1 non-text contrast. */
   static String fill(AttendanceStatus status) {
