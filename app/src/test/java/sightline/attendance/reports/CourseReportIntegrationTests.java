@@ -189,10 +189,10 @@ class CourseReportIntegrationTests extends WithDeliveryServers {
         .param("present", "0").param("late", "0").param("excused", "0").param("absent", "0").exchange())
         .hasStatus(200).bodyText().contains("at least one earns more than 0");
     assertThat(mvc.put().uri("/api/v1/attendance/courses/" + term.course().id() + "/points")
-        .with(as(term.teacher())).contentType(MediaType.APPLICATION_JSON)
+        .with(as(term.teacher())).with(csrf()).contentType(MediaType.APPLICATION_JSON)
         .content("{\"present\":101,\"late\":1,\"excused\":1,\"absent\":0}").exchange()).hasStatus(400);
     assertThat(mvc.put().uri("/api/v1/attendance/courses/" + term.course().id() + "/points")
-        .with(as(term.ana())).contentType(MediaType.APPLICATION_JSON)
+        .with(as(term.ana())).with(csrf()).contentType(MediaType.APPLICATION_JSON)
         .content("{\"present\":2,\"late\":1,\"excused\":1,\"absent\":0}").exchange()).hasStatus(403);
   }
 
