@@ -40,10 +40,11 @@ import sightline.identity.SignedInUser;
 class AuthorizationMatrixTests {
 
   /**
-   * Who may call an endpoint. STAFF: administrators and teachers. API_KEY: only requests with a face API key; no
-   * session is enough (always 401 here).
+   * Who may call an endpoint. STAFF: administrators and teachers. CLASSROOM: administrators, teachers and students
+   * (not MEMBER accounts). TEACHING: CLASSROOM to read (GET), STAFF to change. API_KEY: only requests with a face API
+   * key; no session is enough (always 401 here).
    */
-  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF, API_KEY }
+  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF, STUDENT, CLASSROOM, TEACHING, API_KEY }
 
   /** Path-pattern prefixes and their access, first match wins; anything else needs a signed-in caller. */
   private static final Map<String, Access> RULES = rules();
@@ -70,7 +71,7 @@ class AuthorizationMatrixTests {
     rules.put("/diagnosis", Access.SIGNED_IN);
     rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
     // Attendance reports, their exports, points per status and fraud signals: teachers (of the course, else 403 or
-    // 404 from the module) and administrators; a student reads their own percentages under /api/v1/attendance/me/.
+    // 404 from the module) and administrators; a student reads their own percentages under /api/v1/attendance/my/.
     // Webhooks are under /admin/ (ADMIN, above).
     rules.put("/attendance/courses/{courseId}/report", Access.STAFF);
     rules.put("/attendance/sessions/{sessionId}/report", Access.STAFF);
@@ -79,7 +80,18 @@ class AuthorizationMatrixTests {
     rules.put("/api/v1/attendance/courses/{courseId}/points", Access.STAFF);
     rules.put("/api/v1/attendance/sessions/{sessionId}/report", Access.STAFF);
     rules.put("/api/v1/attendance/sessions/{sessionId}/signals", Access.STAFF);
-    rules.put("/api/v1/attendance/me/courses", Access.SIGNED_IN);
+    // Courses: students join with a code; the people of a school read the courses they teach or attend (which ones
+    // is the module's decision, a 404 for others); teachers and administrators change them.
+    rules.put("/courses/join", Access.STUDENT);
+    rules.put("/api/v1/courses/join", Access.STUDENT);
+    rules.put("/courses", Access.TEACHING);
+    rules.put("/api/v1/courses", Access.TEACHING);
+    // Attendance check-in: every signed-in caller reaches the handlers, which decide by course (a student checks in
+    // only where enrolled and sees only their own records; a session's roster, attempt log and marks are for its
+    // course's teachers and administrators, 404 to anyone else).
+    rules.put("/attendance", Access.SIGNED_IN);
+    rules.put("/api/v1/attendance/sessions/", Access.SIGNED_IN);
+    rules.put("/api/v1/attendance/my/", Access.SIGNED_IN);
     return rules;
   }
 
@@ -106,7 +118,8 @@ class AuthorizationMatrixTests {
     for (String endpoint : endpoints) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-      Access access = accessOf(pattern);
+      Access rule = accessOf(pattern);
+      Access access = rule != Access.TEACHING ? rule : method.equals("GET") ? Access.CLASSROOM : Access.STAFF;
       check(failures, endpoint, method, pattern, access, null, null);
       callers.forEach((role, caller) -> check(failures, endpoint, method, pattern, access, role, caller));
     }
@@ -133,6 +146,9 @@ class AuthorizationMatrixTests {
       case SIGNED_IN -> caller != null;
       case ADMIN -> role == Role.ADMIN;
       case STAFF -> role == Role.ADMIN || role == Role.TEACHER;
+      case STUDENT -> role == Role.STUDENT;
+      case CLASSROOM -> role == Role.ADMIN || role == Role.TEACHER || role == Role.STUDENT;
+      case TEACHING -> throw new IllegalStateException("resolved per method");
       case API_KEY -> false;
     };
     String who = role == null ? "anonymous" : role.name();

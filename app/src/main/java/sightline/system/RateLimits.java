@@ -31,6 +31,8 @@ public class RateLimits {
       "sign-in", new Limit(5, Duration.ofMinutes(1)),
       "registration", new Limit(20, Duration.ofHours(1)),
       "code-request", new Limit(3, Duration.ofMinutes(10)),
+      // Check-in attempts per student (attendance): the seed's 10 a minute, far above an honest retry or two.
+      "check-in", new Limit(10, Duration.ofMinutes(1)),
       // Code and reset requests per client address, together: far above what one person (3 per recipient) or a
       // class asking at once behind one school address needs, low enough that one address cannot fill the
       // message queue (MessageDelivery drops beyond 1,000 waiting) and crowd out other people's codes.

@@ -37,7 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import sightline.attendance.AttendanceStatus;
 import sightline.attendance.record.AttendanceRecords;
 import sightline.courses.catalogue.CourseSettings;
-import sightline.courses.catalogue.CoursesService;
 import sightline.courses.catalogue.EnrolmentSource;
 import sightline.courses.catalogue.SessionPlan;
 import sightline.diagnosis.Diagnoses;
@@ -67,7 +66,8 @@ class AllPagesBrowserTests {
       "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
       "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
       "/attendance/courses/{courseId}/report.{format}", "/attendance/sessions/{sessionId}/report.{format}",
-      "/attendance/sessions/{sessionId}/signals");
+      "/attendance/sessions/{sessionId}/signals", "/attendance/sessions/{sessionId}/roster",
+      "/attendance/sessions/{sessionId}/attempts", "/attendance/sessions/{sessionId}/qr");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -91,10 +91,13 @@ class AllPagesBrowserTests {
   Diagnoses diagnoses;
 
   @Autowired
-  CoursesService courses;
+  sightline.courses.catalogue.CoursesService courses;
 
   @Autowired
   AttendanceRecords records;
+
+  /** This run's account of each role. */
+  private final Map<Role, sightline.identity.AccountId> accounts = new java.util.EnumMap<>(Role.class);
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -113,6 +116,7 @@ class AllPagesBrowserTests {
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
+      accounts.put(role, account.id());
       people.add(new Person(role.name().toLowerCase(), role, email, name));
       // One leaf check each, so that their history links to a result page.
       diagnoses.diagnose(account.id(), LeafPictures.spottedLeaf(256, 256));
@@ -122,6 +126,7 @@ class AllPagesBrowserTests {
       }
     }
     people.add(new Person("anonymous", null, null, null));
+    addAttendanceSamples();
     attendanceReports(people);
 
     List<String> failures = new ArrayList<>();
@@ -166,6 +171,18 @@ class AllPagesBrowserTests {
     records.mark(session, student.id(), AttendanceStatus.LATE, "all pages", teacher.id());
     samples.put("/attendance/courses/{courseId}/report", "/attendance/courses/" + course.id() + "/report");
     samples.put("/attendance/sessions/{sessionId}/report", "/attendance/sessions/" + session.id() + "/report");
+  }
+
+  /** A session of the teacher's course, open now, with the student enrolled: its roster and check-in pages. */
+  private void addAttendanceSamples() {
+    var fixtures = new sightline.attendance.AttendanceFixtures(directory, courses);
+    var teacher = directory.get(java.util.Objects.requireNonNull(accounts.get(Role.TEACHER)));
+    var student = directory.get(java.util.Objects.requireNonNull(accounts.get(Role.STUDENT)));
+    var course = fixtures.course(teacher);
+    fixtures.enrol(course, student, teacher);
+    var session = fixtures.openSession(course, teacher, sightline.attendance.AttendanceFixtures.CLASSROOM);
+    samples.put("/attendance/sessions/{sessionId}", "/attendance/sessions/" + session.id());
+    samples.put("/attendance/sessions/{sessionId}/check-in", "/attendance/sessions/" + session.id() + "/check-in");
   }
 
   /** One person's walk through every page. */

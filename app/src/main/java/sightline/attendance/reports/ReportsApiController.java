@@ -188,7 +188,7 @@ class ReportsApiController {
         report.course().code() + "-" + report.session().title());
   }
 
-  @GetMapping("/me/courses")
+  @GetMapping("/my/courses")
   @Operation(summary = "The caller's attendance in each course they are enrolled in",
       description = "Counts per status, points and percentage over the sessions that have started.")
   List<MyCourseResponse> myCourses(@AuthenticationPrincipal SignedInUser user) {

@@ -9,7 +9,7 @@ import sightline.identity.Role;
 /**
  * Reports and their exports are for teachers and administrators: a student is refused before
  * any course is looked up. Which teacher may see which course is the reports' own check (the course's teachers).
- * A student's own percentages are under {@code /api/v1/attendance/me/}, open to anyone signed in.
+ * A student's own percentages are under {@code /api/v1/attendance/my/}, open to anyone signed in.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportsSecurity {

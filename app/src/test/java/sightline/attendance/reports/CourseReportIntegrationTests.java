@@ -163,7 +163,7 @@ class CourseReportIntegrationTests extends WithDeliveryServers {
         .with(as(otherTeacher)).exchange()).hasStatus(403);
     assertThat(mvc.get().uri(base).with(as(admin)).exchange()).hasStatus(200);
 
-    JsonNode mine = json.readTree(ok(mvc.get().uri("/api/v1/attendance/me/courses").with(as(term.ben())).exchange())
+    JsonNode mine = json.readTree(ok(mvc.get().uri("/api/v1/attendance/my/courses").with(as(term.ben())).exchange())
         .getResponse().getContentAsString());
     assertThat(mine).singleElement().satisfies(course -> {
       assertThat(course.get("code").asString()).isEqualTo(term.course().code());

@@ -1,0 +1,7 @@
+package sightline.attendance.checkin;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface QrSessionRepository extends JpaRepository<QrSession, UUID> {
+}
