@@ -70,6 +70,16 @@ class AuthorizationMatrixTests {
     // under /admin/ (ADMIN, above).
     rules.put("/diagnosis", Access.SIGNED_IN);
     rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
+    // Attendance reports, their exports, points per status and fraud signals: teachers (of the course, else 403 or
+    // 404 from the module) and administrators; a student reads their own percentages under /api/v1/attendance/my/.
+    // Webhooks are under /admin/ (ADMIN, above).
+    rules.put("/attendance/courses/{courseId}/report", Access.STAFF);
+    rules.put("/attendance/sessions/{sessionId}/report", Access.STAFF);
+    rules.put("/attendance/sessions/{sessionId}/signals", Access.STAFF);
+    rules.put("/api/v1/attendance/courses/{courseId}/report", Access.STAFF);
+    rules.put("/api/v1/attendance/courses/{courseId}/points", Access.STAFF);
+    rules.put("/api/v1/attendance/sessions/{sessionId}/report", Access.STAFF);
+    rules.put("/api/v1/attendance/sessions/{sessionId}/signals", Access.STAFF);
     // Courses: students join with a code; the people of a school read the courses they teach or attend (which ones
     // is the module's decision, a 404 for others); teachers and administrators change them.
     rules.put("/courses/join", Access.STUDENT);

@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,6 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import sightline.courses.CourseView;
 import sightline.courses.catalogue.CourseSettings;
 import sightline.courses.catalogue.CoursesService;
+import sightline.attendance.AttendanceStatus;
+import sightline.attendance.record.AttendanceRecords;
 import sightline.courses.catalogue.EnrolmentSource;
 import sightline.courses.catalogue.SessionPlan;
 import sightline.diagnosis.Diagnoses;
@@ -63,8 +68,9 @@ class AllPagesBrowserTests {
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
       "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
       "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
-      "/attendance/sessions/{sessionId}/roster", "/attendance/sessions/{sessionId}/attempts",
-      "/attendance/sessions/{sessionId}/qr");
+      "/attendance/courses/{courseId}/report.{format}", "/attendance/sessions/{sessionId}/report.{format}",
+      "/attendance/sessions/{sessionId}/signals", "/attendance/sessions/{sessionId}/roster",
+      "/attendance/sessions/{sessionId}/attempts", "/attendance/sessions/{sessionId}/qr");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -89,6 +95,9 @@ class AllPagesBrowserTests {
 
   @Autowired
   CoursesService courses;
+
+  @Autowired
+  AttendanceRecords records;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -120,6 +129,7 @@ class AllPagesBrowserTests {
     people.add(new Person("anonymous", null, null, null));
     courseFor(accounts.get(1), accounts.get(2));
     addAttendanceSamples(accounts.get(1), accounts.get(2));
+    attendanceReports(people);
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -163,6 +173,26 @@ class AllPagesBrowserTests {
         start.plus(Duration.ofHours(1)), null), null, java.time.ZoneOffset.UTC, teacher.id()).getFirst();
     samples.put("/courses/{courseId}/sessions/{sessionId}/delete",
         "/courses/" + other.id() + "/sessions/" + session.id() + "/delete");
+  }
+
+  /**
+   * A course of the teacher's with a past session in which the long-named student was marked, so that the course and
+   * session reports (their table, charts and exports) have a row to show.
+   */
+  private void attendanceReports(List<Person> people) {
+    var teacher = directory.findByEmail(people.stream().filter(p -> p.role() == Role.TEACHER).findFirst()
+        .orElseThrow().email()).orElseThrow();
+    var student = directory.findByEmail(people.stream().filter(p -> p.role() == Role.STUDENT).findFirst()
+        .orElseThrow().email()).orElseThrow();
+    var course = courses.create(CourseSettings.of("AP-" + UUID.randomUUID().toString().substring(0, 8), "All pages",
+        ""), teacher.id());
+    courses.enrol(course.id(), student.id(), EnrolmentSource.TEACHER, teacher.id());
+    Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+    var session = courses.schedule(course.id(), new SessionPlan("Week 1", "", start, start.plus(Duration.ofHours(1)),
+        null), null, ZoneOffset.UTC, teacher.id()).getFirst();
+    records.mark(session, student.id(), AttendanceStatus.LATE, "all pages", teacher.id());
+    samples.put("/attendance/courses/{courseId}/report", "/attendance/courses/" + course.id() + "/report");
+    samples.put("/attendance/sessions/{sessionId}/report", "/attendance/sessions/" + session.id() + "/report");
   }
 
   /** A session of the teacher's course, open now, with the student enrolled: its roster and check-in pages. */
@@ -209,6 +239,7 @@ class AllPagesBrowserTests {
       if (person.role() == Role.ADMIN) {
         links.put(importRoster(), "a roster import");
         links.put(createFaceApiApplication(), "a new face API application");
+        links.put(createWebhook(), "a new webhook");
       }
       for (String pattern : pages) {
         if (pattern.contains("{")) {
@@ -346,6 +377,20 @@ class AllPagesBrowserTests {
       driver.findElement(By.cssSelector("#create-application #name")).sendKeys("All pages " + UUID.randomUUID());
       driver.findElement(By.cssSelector("#create-application button")).click();
       browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/admin/face-api/[0-9a-f-]{36}$"));
+      return driver.getCurrentUrl().substring(base.length());
+    }
+
+    private String createWebhook() {
+      var driver = browser.driver;
+      driver.get(base + "/admin/webhooks");
+      driver.findElement(By.cssSelector("#create-webhook #name")).sendKeys("All pages " + UUID.randomUUID());
+      var url = driver.findElement(By.cssSelector("#create-webhook #url"));
+      url.clear();
+      // The discard port: nothing answers, so its deliveries wait in the outbox and never leave this machine.
+      url.sendKeys("http://127.0.0.1:9/all-pages");
+      driver.findElement(By.cssSelector("#create-webhook button")).click();
+      browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/admin/webhooks/[0-9a-f-]{36}$"));
+      assertThat(driver.findElement(By.id("new-secret")).getText()).startsWith("whsec_");
       return driver.getCurrentUrl().substring(base.length());
     }
 
