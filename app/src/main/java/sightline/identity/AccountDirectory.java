@@ -13,6 +13,9 @@ public interface AccountDirectory {
   /** The account with this id, if any. */
   Optional<AccountView> find(AccountId id);
 
+  /** The account with this e-mail address, in any case and ignoring surrounding spaces, if any. */
+  Optional<AccountView> findByEmail(String email);
+
   /**
    * The account with this id.
    *

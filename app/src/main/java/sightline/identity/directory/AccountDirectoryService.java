@@ -101,6 +101,12 @@ public class AccountDirectoryService implements AccountDirectory {
 
   @Override
   @Transactional(readOnly = true)
+  public Optional<AccountView> findByEmail(String email) {
+    return accounts.findByEmailKey(Account.emailKey(email)).map(Account::view);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public AccountView get(AccountId id) {
     return accounts.load(id).view();
   }
