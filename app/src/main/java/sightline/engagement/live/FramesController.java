@@ -92,7 +92,7 @@ class FramesController {
       sightline.engagement.@org.jspecify.annotations.Nullable EngagementState state, long interval, boolean dropped,
       @org.jspecify.annotations.Nullable Refusal refusal) {
     messaging.convertAndSendToUser(principal.getName(), QUEUE, new Reply(id.value(), state,
-        student.timeline.totals().engagementPercent(), student.identity(), interval, dropped, refusal));
+        student.percent(), student.identity(), interval, dropped, refusal));
   }
 
   private void refuse(Principal principal, ClassSessionId id, Refusal refusal) {

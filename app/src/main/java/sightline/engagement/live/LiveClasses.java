@@ -41,9 +41,6 @@ import sightline.vision.face.AttentionTracker;
 class LiveClasses implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LiveClasses.class);
-  static final Duration BUCKET = Duration.ofSeconds(10);
-  /** A frame's state counts until the next frame, at most this long: three frames at the normal rate. */
-  static final Duration CAP = Duration.ofSeconds(3);
   private static final Duration READMIT_EVERY = Duration.ofSeconds(30);
   /** A student who sent nothing for this long leaves memory (their timeline is already written). */
   private static final Duration FORGET_AFTER = Duration.ofMinutes(2);
@@ -102,7 +99,7 @@ class LiveClasses implements SmartLifecycle {
       return known;
     }
     String name = directory.find(user.id()).map(AccountView::displayName).orElse(user.displayName());
-    var timeline = new StudentTimeline(BUCKET, CAP, store.totals(id, user.id()));
+    var timeline = new StudentTimeline(StudentTimeline.BUCKET, StudentTimeline.CAP, store.totals(id, user.id()));
     AttentionTracker tracker = engine.newTracker();
     return sessions.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).computeIfAbsent(user.id(),
         k -> new LiveStudent(user.id(), name, principal, tracker, timeline, now.plus(READMIT_EVERY)));

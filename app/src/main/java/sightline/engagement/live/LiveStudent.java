@@ -93,6 +93,11 @@ final class LiveStudent {
         timeline.sparkline(), alerts, identity, lastFrameAt != null ? lastFrameAt : now);
   }
 
+  /** Engagement over the session so far, in percent; -1 before any present time. */
+  synchronized int percent() {
+    return timeline.totals().engagementPercent();
+  }
+
   synchronized Identity identity() {
     return identity;
   }

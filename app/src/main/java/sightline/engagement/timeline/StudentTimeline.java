@@ -22,6 +22,11 @@ import sightline.engagement.EngagementState;
  */
 public final class StudentTimeline {
 
+  /** The stored timelines' bucket: short enough for a sparkline, a few hundred rows per student and class. */
+  public static final Duration BUCKET = Duration.ofSeconds(10);
+  /** A frame's state counts until the next frame, at most this long: three frames at the normal rate of 1/s. */
+  public static final Duration CAP = Duration.ofSeconds(3);
+
   /** Buckets kept in memory for the sparkline: five minutes at 10 s. */
   static final int RECENT = 30;
 

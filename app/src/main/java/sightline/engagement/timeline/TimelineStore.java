@@ -82,6 +82,20 @@ public class TimelineStore {
         (rs, n) -> bucket(rs), session.value(), student.value());
   }
 
+  /** A student's times per session, for the sessions they streamed in. */
+  public Map<ClassSessionId, StateTimes> sessionsOf(AccountId student) {
+    Map<ClassSessionId, StateTimes> out = new LinkedHashMap<>();
+    jdbc.query("SELECT session_id, SUM(attentive_ms) AS attentive_ms, SUM(looking_away_ms) AS looking_away_ms, "
+            + "SUM(eyes_closed_ms) AS eyes_closed_ms, SUM(drowsy_ms) AS drowsy_ms, SUM(absent_ms) AS absent_ms, "
+            + "SUM(someone_else_ms) AS someone_else_ms, SUM(identity_checks) AS identity_checks, "
+            + "SUM(identity_mismatches) AS identity_mismatches, MIN(bucket_start) AS bucket_start "
+            + "FROM engagement.timeline_bucket WHERE student_id = ? GROUP BY session_id ORDER BY MIN(bucket_start) DESC",
+        rs -> {
+          out.put(new ClassSessionId(rs.getObject("session_id", UUID.class)), bucket(rs).times());
+        }, student.value());
+    return out;
+  }
+
   /** A student's times over the session so far. */
   public StateTimes totals(ClassSessionId session, AccountId student) {
     return timeline(session, student).stream().map(BucketTimes::times).reduce(StateTimes.NONE, StateTimes::plus);
@@ -103,12 +117,12 @@ public class TimelineStore {
 
   private static BucketTimes bucket(ResultSet rs) throws SQLException {
     long[] millis = new long[EngagementState.values().length];
-    millis[EngagementState.ATTENTIVE.ordinal()] = rs.getInt("attentive_ms");
-    millis[EngagementState.LOOKING_AWAY.ordinal()] = rs.getInt("looking_away_ms");
-    millis[EngagementState.EYES_CLOSED.ordinal()] = rs.getInt("eyes_closed_ms");
-    millis[EngagementState.DROWSY.ordinal()] = rs.getInt("drowsy_ms");
-    millis[EngagementState.ABSENT.ordinal()] = rs.getInt("absent_ms");
-    millis[EngagementState.SOMEONE_ELSE.ordinal()] = rs.getInt("someone_else_ms");
+    millis[EngagementState.ATTENTIVE.ordinal()] = rs.getLong("attentive_ms");
+    millis[EngagementState.LOOKING_AWAY.ordinal()] = rs.getLong("looking_away_ms");
+    millis[EngagementState.EYES_CLOSED.ordinal()] = rs.getLong("eyes_closed_ms");
+    millis[EngagementState.DROWSY.ordinal()] = rs.getLong("drowsy_ms");
+    millis[EngagementState.ABSENT.ordinal()] = rs.getLong("absent_ms");
+    millis[EngagementState.SOMEONE_ELSE.ordinal()] = rs.getLong("someone_else_ms");
     Instant start = rs.getObject("bucket_start", OffsetDateTime.class).toInstant();
     return new BucketTimes(start, new StateTimes(millis, rs.getInt("identity_checks"),
         rs.getInt("identity_mismatches")));
