@@ -100,13 +100,17 @@ class EngagementEngine implements DisposableBean {
     }
     try {
       pool.execute(() -> {
+        EngagementFrameResult result;
         try {
-          done.frame(student, analyse(student, jpeg, at));
+          result = analyse(student, jpeg, at);
         } catch (RuntimeException e) {
           log.warn("Engagement frame of session {} failed", session.value(), e);
+          result = new EngagementFrameResult(null, pacing.intervalMillis(), false, true);
         } finally {
+          // Before the answer goes out: the client sends its next frame as soon as it has the answer.
           student.busy.set(false);
         }
+        done.frame(student, result);
       });
     } catch (RejectedExecutionException e) {
       student.busy.set(false);
