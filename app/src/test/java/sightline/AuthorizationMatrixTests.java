@@ -69,6 +69,10 @@ class AuthorizationMatrixTests {
     // under /admin/ (ADMIN, above).
     rules.put("/diagnosis", Access.SIGNED_IN);
     rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
+    // Engagement: students stream and read their own timelines; a session's dashboard and report answer its
+    // course's teachers and administrators (others get 403, an unknown session 404) inside the controllers.
+    rules.put("/engagement", Access.SIGNED_IN);
+    rules.put("/api/v1/engagement", Access.SIGNED_IN);
     return rules;
   }
 

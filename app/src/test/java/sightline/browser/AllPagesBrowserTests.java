@@ -33,7 +33,16 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import sightline.diagnosis.Diagnoses;
 import sightline.diagnosis.LeafPictures;
+import sightline.courses.catalogue.CourseSettings;
+import sightline.courses.catalogue.CoursesService;
+import sightline.courses.catalogue.EnrolmentSource;
+import sightline.courses.catalogue.SessionPlan;
+import sightline.engagement.EngagementState;
+import sightline.engagement.timeline.BucketTimes;
+import sightline.engagement.timeline.StateTimes;
+import sightline.engagement.timeline.TimelineStore;
 import sightline.identity.AccountDirectory;
+import sightline.identity.AccountView;
 import sightline.identity.NewAccount;
 import sightline.identity.Role;
 import sightline.vision.model.ModelStore;
@@ -56,7 +65,8 @@ class AllPagesBrowserTests {
   /** Mapped GET addresses that are not pages a person opens: pictures, downloads, a polled fragment, a worker. */
   private static final Set<String> NOT_PAGES = Set.of("/accounts/{id}/photo", "/admin/biometrics/decisions/{id}/frame",
       "/admin/sign-ins.csv", "/admin/accounts/import/{job}/progress", "/diagnosis/sw.js",
-      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip");
+      "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
+      "/engagement/sessions/{sessionId}/report.csv", "/engagement/sessions/{sessionId}/report.pdf");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -79,6 +89,12 @@ class AllPagesBrowserTests {
   @Autowired
   Diagnoses diagnoses;
 
+  @Autowired
+  CoursesService courses;
+
+  @Autowired
+  TimelineStore timelines;
+
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A kind of person and how they sign in; no role is someone not signed in. */
@@ -90,12 +106,14 @@ class AllPagesBrowserTests {
     assertThat(pages).as("the page list comes from the running application").contains("/", "/sign-in",
         "/admin/accounts/{id}");
     List<Person> people = new ArrayList<>();
+    Map<Role, AccountView> accounts = new java.util.EnumMap<>(Role.class);
     for (Role role : List.of(Role.ADMIN, Role.TEACHER, Role.STUDENT)) {
       String email = "pages-" + role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
       // The student's name is one unbroken word of the longest length a name may have: it must wrap, everywhere.
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
+      accounts.put(role, account);
       people.add(new Person(role.name().toLowerCase(), role, email, name));
       // One leaf check each, so that their history links to a result page.
       diagnoses.diagnose(account.id(), LeafPictures.spottedLeaf(256, 256));
@@ -105,6 +123,7 @@ class AllPagesBrowserTests {
       }
     }
     people.add(new Person("anonymous", null, null, null));
+    engagementSamples(accounts.get(Role.TEACHER), accounts.get(Role.STUDENT));
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -128,6 +147,34 @@ class AllPagesBrowserTests {
     Files.createDirectories(reportFile.getParent());
     Files.write(reportFile, report);
     assertThat(failures).as("pages that fail (report in %s)", reportFile).isEmpty();
+  }
+
+  /**
+   * An online session of the teacher's course, open now, with the student enrolled and a minute of their timeline,
+   * so that the engagement pages have something to show.
+   */
+  private void engagementSamples(AccountView teacher, AccountView student) {
+    var course = courses.create(new CourseSettings("PAGES-" + UUID.randomUUID().toString().substring(0, 6),
+        "All pages", "", 10, 0), teacher.id());
+    courses.enrol(course.id(), student.id(), EnrolmentSource.TEACHER, teacher.id());
+    java.time.Instant now = java.time.Instant.now();
+    var session = courses.schedule(course.id(), new SessionPlan("Online", "", now.minusSeconds(600),
+        now.plusSeconds(7200), null), null, java.time.ZoneOffset.UTC, teacher.id()).getFirst();
+    List<TimelineStore.Addition> minute = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long[] millis = new long[EngagementState.values().length];
+      millis[EngagementState.ATTENTIVE.ordinal()] = 7000;
+      millis[(i % 2 == 0 ? EngagementState.LOOKING_AWAY : EngagementState.ABSENT).ordinal()] = 3000;
+      minute.add(new TimelineStore.Addition(session.id(), student.id(), new BucketTimes(
+          now.minusSeconds(300 - 10L * i).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          new StateTimes(millis, 1, 0))));
+    }
+    timelines.add(minute);
+    String id = session.id().value().toString();
+    samples.put("/engagement/sessions/{sessionId}", "/engagement/sessions/" + id);
+    samples.put("/engagement/sessions/{sessionId}/join", "/engagement/sessions/" + id + "/join");
+    samples.put("/engagement/sessions/{sessionId}/report", "/engagement/sessions/" + id + "/report");
+    samples.put("/engagement/sessions/{sessionId}/me", "/engagement/sessions/" + id + "/me");
   }
 
   /** One person's walk through every page. */

@@ -61,11 +61,21 @@ public final class EngagementStomp implements AutoCloseable {
         .map(HttpCookie::toString).findFirst().orElseThrow();
   }
 
-  /** Opens a STOMP session over {@code /ws} with the signed-in cookie. */
+  /** Opens a STOMP session over {@code /ws} with the signed-in cookie, on a client of its own. */
   public static EngagementStomp connect(int port, String cookie) throws Exception {
+    return connect(newClient(), port, cookie);
+  }
+
+  /** A STOMP client that many sessions may share (the load benchmark opens hundreds). */
+  public static WebSocketStompClient newClient() {
     var client = new WebSocketStompClient(new StandardWebSocketClient());
     client.setMessageConverter(new JacksonJsonMessageConverter());
     client.setInboundMessageSizeLimit(1 << 20);
+    return client;
+  }
+
+  /** Opens a STOMP session over {@code /ws} with the signed-in cookie, on {@code client}. */
+  public static EngagementStomp connect(WebSocketStompClient client, int port, String cookie) throws Exception {
     var headers = new WebSocketHttpHeaders();
     headers.add("Cookie", cookie);
     StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", headers,
@@ -91,19 +101,30 @@ public final class EngagementStomp implements AutoCloseable {
 
   /** Sends a frame to the session's frames destination, as the student's page does. */
   public void sendFrame(Object sessionId, byte[] jpeg) {
-    session.send("/app/engagement/sessions/" + sessionId + "/frames",
-        Map.of("jpeg", Base64.getEncoder().encodeToString(jpeg)));
+    sendEncoded(sessionId, Base64.getEncoder().encodeToString(jpeg));
+  }
+
+  /** Sends a frame already in Base64. */
+  public void sendEncoded(Object sessionId, String base64) {
+    session.send("/app/engagement/sessions/" + sessionId + "/frames", Map.of("jpeg", base64));
   }
 
   public boolean isConnected() {
     return session.isConnected();
   }
 
-  @Override
-  public void close() {
+  /** Disconnects; the client is stopped too unless it is shared. */
+  public void close(boolean stopClient) {
     if (session.isConnected()) {
       session.disconnect();
     }
-    client.stop();
+    if (stopClient) {
+      client.stop();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(true);
   }
 }
