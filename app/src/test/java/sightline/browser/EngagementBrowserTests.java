@@ -102,8 +102,14 @@ class EngagementBrowserTests {
     assertThat(browser.driver.findElement(By.id("engagement-notice")).getText()).contains("no picture is stored");
     browser.driver.findElement(By.id("engagement-consent")).click();
     browser.driver.findElement(By.id("engagement-start")).click();
-    browser.await(Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("engagement-state"))
-        .getDomAttribute("data-state").isEmpty());
+    try {
+      browser.await(Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("engagement-state"))
+          .getDomAttribute("data-state").isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("no state shown to " + student.displayName() + "; the page says: "
+          + browser.driver.findElement(By.id("engagement-status")).getText() + " / "
+          + browser.driver.findElement(By.id("engagement-state")).getText(), e);
+    }
   }
 
   private static void awaitState(Browser teacher, AccountView student, String state) {

@@ -74,15 +74,16 @@ class EngagementStreamIntegrationTests {
 
       List<Seen> facing = stream(streaming, klass.session().id().value(), attentive, replies, dashboard);
       List<Seen> turned = stream(streaming, klass.session().id().value(), away, replies, dashboard);
-      List<Seen> empty = stream(streaming, klass.session().id().value(), List.of(RecordedFrames.emptyScene(),
-          RecordedFrames.emptyScene(), RecordedFrames.emptyScene()), replies, dashboard);
+      List<Seen> empty = stream(streaming, klass.session().id().value(),
+          java.util.Collections.nCopies(8, RecordedFrames.emptyScene()), replies, dashboard);
 
       assertThat(facing).extracting(Seen::state).as("facing the camera (blinks may close the eyes)")
-          .containsOnly("ATTENTIVE", "EYES_CLOSED").filteredOn("ATTENTIVE"::equals).hasSizeGreaterThan(
+          .isSubsetOf("ATTENTIVE", "EYES_CLOSED").filteredOn("ATTENTIVE"::equals).hasSizeGreaterThan(
               facing.size() * 8 / 10);
       assertThat(turned.stream().filter(s -> s.state().equals("LOOKING_AWAY")).count())
           .as("looking up and away: %s", turned).isGreaterThanOrEqualTo(turned.size() * 7 / 10);
-      assertThat(empty).extracting(Seen::state).containsOnly("ABSENT");
+      // Between detections the face is followed; the detector runs at least every 5th frame, and sees nobody.
+      assertThat(empty.subList(5, empty.size())).extracting(Seen::state).containsOnly("ABSENT");
       assertThat(List.of(facing, turned, empty)).allSatisfy(seen -> assertThat(seen)
           .allSatisfy(s -> assertThat(s.dashboardMillis()).as("frame to dashboard").isLessThan(1000)));
     }

@@ -104,7 +104,7 @@ class EngagementPagesController {
   @GetMapping("/engagement/sessions/{sessionId}/join")
   String join(@PathVariable UUID sessionId, @AuthenticationPrincipal SignedInUser user, Model model) {
     ClassSessionView session = live.admit(new ClassSessionId(sessionId), user.id(), clock.instant());
-    model.addAttribute("session", session);
+    model.addAttribute("classSession", session);
     model.addAttribute("course", courses.get(session.course()));
     model.addAttribute("intervalMillis", engine.intervalMillis());
     model.addAttribute("states", EngagementState.values());
@@ -125,7 +125,7 @@ class EngagementPagesController {
     for (StudentUpdate update : live.snapshot(id)) {
       rows.put(update.student(), update);
     }
-    model.addAttribute("session", taught.session());
+    model.addAttribute("classSession", taught.session());
     model.addAttribute("course", taught.course());
     model.addAttribute("open", taught.session().isOpenAt(now));
     model.addAttribute("rows", rows.values());

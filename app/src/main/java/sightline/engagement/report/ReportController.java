@@ -99,7 +99,7 @@ class ReportController {
         ? session.startsAt() : line.timeline().getFirst().start();
     Instant to = line.timeline().isEmpty() ? session.closesAt()
         : later(session.closesAt(), line.timeline().getLast().start().plus(BUCKET));
-    model.addAttribute("session", session);
+    model.addAttribute("classSession", session);
     model.addAttribute("course", courses.get(session.course()));
     model.addAttribute("line", line);
     model.addAttribute("strip", Charts.strip(line.timeline(), from, to, BUCKET,
