@@ -136,7 +136,7 @@ async function connect() {
   try {
     const client = await connectStomp({ onClose: () => { status.textContent = root.dataset.connectionLost; setTimeout(connect, 3000); } });
     status.textContent = '';
-    client.subscribe(root.dataset.topic, (message) => render(JSON.parse(message.body), true));
+    client.subscribe(root.dataset.topic, (update) => render(update, true));
   } catch {
     status.textContent = root.dataset.connectionLost;
     setTimeout(connect, 3000);

@@ -81,9 +81,17 @@ async function begin() {
     return;
   }
   try {
-    client = await connectStomp({ onClose: () => { if (stream) { status.textContent = root.dataset.connectionLost; halt(); } } });
-    client.subscribe('/user/queue/engagement', (message) => show(JSON.parse(message.body)));
-  } catch {
+    client = await connectStomp({
+      onClose: (event) => {
+        root.dataset.closeCode = event.code;
+        if (stream) { status.textContent = root.dataset.connectionLost; halt(); }
+      },
+      onError: (message) => { root.dataset.error = message; },
+    });
+    // stomp.js hands over the parsed JSON body.
+    client.subscribe('/user/queue/engagement', (reply) => show(reply));
+  } catch (error) {
+    root.dataset.error = error.message;
     status.textContent = root.dataset.connectionLost;
     halt();
     return;

@@ -108,7 +108,9 @@ class EngagementBrowserTests {
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("no state shown to " + student.displayName() + "; the page says: "
           + browser.driver.findElement(By.id("engagement-status")).getText() + " / "
-          + browser.driver.findElement(By.id("engagement-state")).getText(), e);
+          + browser.driver.findElement(By.id("engagement-state")).getText() + " (socket closed "
+          + browser.driver.findElement(By.id("engagement-join")).getDomAttribute("data-close-code") + ", "
+          + browser.driver.findElement(By.id("engagement-join")).getDomAttribute("data-error") + ")", e);
     }
   }
 
