@@ -40,10 +40,11 @@ import sightline.identity.SignedInUser;
 class AuthorizationMatrixTests {
 
   /**
-   * Who may call an endpoint. STAFF: administrators and teachers. API_KEY: only requests with a face API key; no
-   * session is enough (always 401 here).
+   * Who may call an endpoint. STAFF: administrators and teachers. CLASSROOM: administrators, teachers and students
+   * (not MEMBER accounts). TEACHING: CLASSROOM to read (GET), STAFF to change. API_KEY: only requests with a face API
+   * key; no session is enough (always 401 here).
    */
-  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF, API_KEY }
+  enum Access { PUBLIC, SIGNED_IN, ADMIN, STAFF, STUDENT, CLASSROOM, TEACHING, API_KEY }
 
   /** Path-pattern prefixes and their access, first match wins; anything else needs a signed-in caller. */
   private static final Map<String, Access> RULES = rules();
@@ -69,6 +70,12 @@ class AuthorizationMatrixTests {
     // under /admin/ (ADMIN, above).
     rules.put("/diagnosis", Access.SIGNED_IN);
     rules.put("/api/v1/diagnoses", Access.SIGNED_IN);
+    // Courses: students join with a code; the people of a school read the courses they teach or attend (which ones
+    // is the module's decision, a 404 for others); teachers and administrators change them.
+    rules.put("/courses/join", Access.STUDENT);
+    rules.put("/api/v1/courses/join", Access.STUDENT);
+    rules.put("/courses", Access.TEACHING);
+    rules.put("/api/v1/courses", Access.TEACHING);
     // Engagement: students stream and read their own timelines; a session's dashboard and report answer its
     // course's teachers and administrators (others get 403, an unknown session 404) inside the controllers.
     rules.put("/engagement", Access.SIGNED_IN);
@@ -99,7 +106,8 @@ class AuthorizationMatrixTests {
     for (String endpoint : endpoints) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-      Access access = accessOf(pattern);
+      Access rule = accessOf(pattern);
+      Access access = rule != Access.TEACHING ? rule : method.equals("GET") ? Access.CLASSROOM : Access.STAFF;
       check(failures, endpoint, method, pattern, access, null, null);
       callers.forEach((role, caller) -> check(failures, endpoint, method, pattern, access, role, caller));
     }
@@ -126,6 +134,9 @@ class AuthorizationMatrixTests {
       case SIGNED_IN -> caller != null;
       case ADMIN -> role == Role.ADMIN;
       case STAFF -> role == Role.ADMIN || role == Role.TEACHER;
+      case STUDENT -> role == Role.STUDENT;
+      case CLASSROOM -> role == Role.ADMIN || role == Role.TEACHER || role == Role.STUDENT;
+      case TEACHING -> throw new IllegalStateException("resolved per method");
       case API_KEY -> false;
     };
     String who = role == null ? "anonymous" : role.name();

@@ -9,7 +9,7 @@ public final class SessionRejected extends ErrorResponseException {
 
   private final String field;
 
-  SessionRejected(String field) {
+  public SessionRejected(String field) {
     super(HttpStatus.BAD_REQUEST, problem(field), null, null, new Object[] {field});
     this.field = field;
   }
