@@ -100,6 +100,10 @@ class AuthorizationMatrixTests {
     rules.put("/attendance", Access.SIGNED_IN);
     rules.put("/api/v1/attendance/sessions/", Access.SIGNED_IN);
     rules.put("/api/v1/attendance/my/", Access.SIGNED_IN);
+    // Engagement: students stream and read their own timelines; a session's dashboard and report answer its
+    // course's teachers and administrators (others get 403, an unknown session 404) inside the controllers.
+    rules.put("/engagement", Access.SIGNED_IN);
+    rules.put("/api/v1/engagement", Access.SIGNED_IN);
     return rules;
   }
 

@@ -58,7 +58,9 @@ public record FaceDecision(UUID id, Mode mode, Purpose purpose, Outcome outcome,
     /** An administrator checks an uploaded photo: liveness is reported but not required. */
     PHOTO_CHECK(false),
     /** An API caller sent a picture. */
-    API(true);
+    API(true),
+    /** A spot check of who is in view during an online class (engagement module): a frame's face, no liveness. */
+    ENGAGEMENT(false);
 
     private final boolean requiresLiveness;
 

@@ -2,6 +2,8 @@
 // session cookie, subscribe, send and receive text messages (JSON). No library, no build.
 
 const NUL = '\u0000';
+/** Characters per WebSocket message: under Spring's 16 KiB + 256 minimum for STOMP, in UTF-16 code units. */
+const MAX_WEBSOCKET_MESSAGE = 16 * 1024;
 
 function frame(command, headers = {}, body = '') {
   const lines = [command];
@@ -38,7 +40,8 @@ function parse(text) {
 
 /**
  * Connects to the server's STOMP endpoint (/ws, same origin). Resolves once CONNECTED; rejects on an ERROR frame or a
- * closed socket before that. onError(message) is called for later ERROR frames, onClose() when the socket closes.
+ * closed socket before that. onError(message) is called for later ERROR frames, onClose(closeEvent) when the socket
+ * closes.
  */
 export function connectStomp({ path = '/ws', onError = () => {}, onClose = () => {} } = {}) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -58,8 +61,13 @@ export function connectStomp({ path = '/ws', onError = () => {}, onClose = () =>
         };
       },
       send(destination, body, headers = {}) {
-        socket.send(frame('SEND', { destination, 'content-type': 'application/json', ...headers },
-          typeof body === 'string' ? body : JSON.stringify(body)));
+        const text = frame('SEND', { destination, 'content-type': 'application/json', ...headers },
+          typeof body === 'string' ? body : JSON.stringify(body));
+        // The server reads WebSocket messages of at most 16 KiB (Spring's STOMP default) and joins the pieces of a
+        // larger STOMP frame (a camera frame in Base64) up to the configured message size.
+        for (let start = 0; start < text.length; start += MAX_WEBSOCKET_MESSAGE) {
+          socket.send(text.slice(start, start + MAX_WEBSOCKET_MESSAGE));
+        }
       },
       close() {
         if (socket.readyState === WebSocket.OPEN) socket.send(frame('DISCONNECT'));
@@ -89,9 +97,9 @@ export function connectStomp({ path = '/ws', onError = () => {}, onClose = () =>
         }
       }
     };
-    socket.onclose = () => {
-      if (!connected) reject(new Error('connection closed'));
-      onClose();
+    socket.onclose = (event) => {
+      if (!connected) reject(new Error(`connection closed (${event.code})`));
+      onClose(event);
     };
   });
 }

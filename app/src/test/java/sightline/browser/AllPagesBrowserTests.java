@@ -43,6 +43,14 @@ import sightline.courses.catalogue.EnrolmentSource;
 import sightline.courses.catalogue.SessionPlan;
 import sightline.diagnosis.Diagnoses;
 import sightline.diagnosis.LeafPictures;
+import sightline.courses.catalogue.CourseSettings;
+import sightline.courses.catalogue.CoursesService;
+import sightline.courses.catalogue.EnrolmentSource;
+import sightline.courses.catalogue.SessionPlan;
+import sightline.engagement.EngagementState;
+import sightline.engagement.timeline.BucketTimes;
+import sightline.engagement.timeline.StateTimes;
+import sightline.engagement.timeline.TimelineStore;
 import sightline.identity.AccountDirectory;
 import sightline.identity.AccountView;
 import sightline.identity.NewAccount;
@@ -70,7 +78,8 @@ class AllPagesBrowserTests {
       "/diagnosis/results/{id}/picture", "/diagnosis/results/{id}/thumbnail", "/admin/diagnosis/feedback.zip",
       "/attendance/courses/{courseId}/report.{format}", "/attendance/sessions/{sessionId}/report.{format}",
       "/attendance/sessions/{sessionId}/signals", "/attendance/sessions/{sessionId}/roster",
-      "/attendance/sessions/{sessionId}/attempts", "/attendance/sessions/{sessionId}/qr");
+      "/attendance/sessions/{sessionId}/attempts", "/attendance/sessions/{sessionId}/qr",
+      "/engagement/sessions/{sessionId}/report.csv", "/engagement/sessions/{sessionId}/report.pdf");
 
   /** Prefixes of mapped addresses that are not pages: the API, its description, and the error dispatch. */
   private static final List<String> NOT_PAGE_PREFIXES = List.of("/api/", "/v3/api-docs", "/swagger-ui", "/error",
@@ -99,6 +108,9 @@ class AllPagesBrowserTests {
   @Autowired
   AttendanceRecords records;
 
+  @Autowired
+  TimelineStore timelines;
+
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A kind of person and how they sign in; no role is someone not signed in. */
@@ -110,14 +122,14 @@ class AllPagesBrowserTests {
     assertThat(pages).as("the page list comes from the running application").contains("/", "/sign-in",
         "/admin/accounts/{id}");
     List<Person> people = new ArrayList<>();
-    List<AccountView> accounts = new ArrayList<>();
+    Map<Role, AccountView> accounts = new java.util.EnumMap<>(Role.class);
     for (Role role : List.of(Role.ADMIN, Role.TEACHER, Role.STUDENT)) {
       String email = "pages-" + role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
       // The student's name is one unbroken word of the longest length a name may have: it must wrap, everywhere.
       String name = role == Role.STUDENT ? "Pagesstudent" + "x".repeat(108)
           : "Pages " + role.name().charAt(0) + role.name().substring(1).toLowerCase();
       var account = directory.create(new NewAccount(email, name, EnumSet.of(role), null, PASSWORD));
-      accounts.add(account);
+      accounts.put(role, account);
       people.add(new Person(role.name().toLowerCase(), role, email, name));
       // One leaf check each, so that their history links to a result page.
       diagnoses.diagnose(account.id(), LeafPictures.spottedLeaf(256, 256));
@@ -127,9 +139,10 @@ class AllPagesBrowserTests {
       }
     }
     people.add(new Person("anonymous", null, null, null));
-    courseFor(accounts.get(1), accounts.get(2));
-    addAttendanceSamples(accounts.get(1), accounts.get(2));
+    courseFor(accounts.get(Role.TEACHER), accounts.get(Role.STUDENT));
+    addAttendanceSamples(accounts.get(Role.TEACHER), accounts.get(Role.STUDENT));
     attendanceReports(people);
+    engagementSamples(accounts.get(Role.TEACHER), accounts.get(Role.STUDENT));
 
     List<String> failures = new ArrayList<>();
     List<String> report = new ArrayList<>();
@@ -204,6 +217,34 @@ class AllPagesBrowserTests {
     samples.put("/attendance/sessions/{sessionId}", "/attendance/sessions/" + session.id());
     samples.put("/attendance/sessions/{sessionId}/check-in", "/attendance/sessions/" + session.id() + "/check-in");
     samples.put("/attendance/sessions/{sessionId}/kiosk", "/attendance/sessions/" + session.id() + "/kiosk");
+  }
+
+  /**
+   * An online session of the teacher's course, open now, with the student enrolled and a minute of their timeline,
+   * so that the engagement pages have something to show.
+   */
+  private void engagementSamples(AccountView teacher, AccountView student) {
+    var course = courses.create(new CourseSettings("PAGES-" + UUID.randomUUID().toString().substring(0, 6),
+        "All pages", "", 10, 0), teacher.id());
+    courses.enrol(course.id(), student.id(), EnrolmentSource.TEACHER, teacher.id());
+    java.time.Instant now = java.time.Instant.now();
+    var session = courses.schedule(course.id(), new SessionPlan("Online", "", now.minusSeconds(600),
+        now.plusSeconds(7200), null), null, java.time.ZoneOffset.UTC, teacher.id()).getFirst();
+    List<TimelineStore.Addition> minute = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long[] millis = new long[EngagementState.values().length];
+      millis[EngagementState.ATTENTIVE.ordinal()] = 7000;
+      millis[(i % 2 == 0 ? EngagementState.LOOKING_AWAY : EngagementState.ABSENT).ordinal()] = 3000;
+      minute.add(new TimelineStore.Addition(session.id(), student.id(), new BucketTimes(
+          now.minusSeconds(300 - 10L * i).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          new StateTimes(millis, 1, 0))));
+    }
+    timelines.add(minute);
+    String id = session.id().value().toString();
+    samples.put("/engagement/sessions/{sessionId}", "/engagement/sessions/" + id);
+    samples.put("/engagement/sessions/{sessionId}/join", "/engagement/sessions/" + id + "/join");
+    samples.put("/engagement/sessions/{sessionId}/report", "/engagement/sessions/" + id + "/report");
+    samples.put("/engagement/sessions/{sessionId}/me", "/engagement/sessions/" + id + "/me");
   }
 
   /** One person's walk through every page. */
