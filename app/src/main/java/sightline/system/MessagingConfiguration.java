@@ -22,8 +22,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * {@code /queue}. Modules publish through {@code SimpMessagingTemplate} only, so that a broker relay (RabbitMQ's
  * STOMP plugin, say) can carry the same destinations between several servers by changing this class alone.
  *
- * <p>The handshake is an HTTP request under the application's security filter chain: only signed-in browsers and
- * API token holders connect, and Spring accepts only same-origin browsers (no cross-site WebSocket hijacking). The
+ * <p>The handshake is an HTTP request under the application's security filter chain: only signed-in browser sessions
+ * connect (bearer tokens authenticate {@code /api/**} only), and Spring accepts only same-origin browsers (no cross-site WebSocket hijacking). The
  * connection's user is the HTTP request's; every SUBSCRIBE is checked by the {@link TopicAccess} beans (closed unless
  * one allows it), and messages sent to {@code /app/…} are checked by the module's handler.
  */
