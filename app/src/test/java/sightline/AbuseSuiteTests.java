@@ -538,6 +538,10 @@ class AbuseSuiteTests {
     // Courses: students join; every other change is a teacher's or an administrator's.
     if (pattern.equals("/api/v1/courses/join")) return studentApi;
     if (pattern.startsWith("/api/v1/courses")) return adminApi;
+    // Attendance reports, fraud signals, the classroom kiosk and staff check-in are for teachers and administrators.
+    if (pattern.matches("(/api/v1)?/attendance/(courses/.*|staff.*|sessions/\\{sessionId}/(kiosk|report|signals).*)")) {
+      return pattern.startsWith("/api/") ? adminApi : adminBrowser;
+    }
     if (pattern.startsWith("/api/")) return studentApi;
     if (pattern.startsWith("/admin/")) return adminBrowser;
     if (pattern.startsWith("/courses") && !pattern.equals("/courses/join")) return adminBrowser;

@@ -78,7 +78,7 @@ class RoleHomesIntegrationTests {
         "Refused sign-ins, last 24 hours");
     assertThat(page.select("[data-group=ADMINISTRATION] a").eachAttr("href"))
         .containsExactly("/admin/accounts", "/admin/sign-ins", "/admin/two-factor", "/admin/biometrics",
-            "/admin/liveness", "/admin/face-api", "/admin/diagnosis");
+            "/admin/liveness", "/admin/face-api", "/admin/diagnosis", "/admin/attendance/staff", "/admin/webhooks");
   }
 
   @Test
